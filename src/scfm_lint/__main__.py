@@ -1,0 +1,5 @@
+"""Entry point for ``python -m scfm_lint``."""
+
+from scfm_lint.cli import main
+
+raise SystemExit(main())
