@@ -1,0 +1,1 @@
+"""Offline checks, one family per module; each module registers its rules on import."""
