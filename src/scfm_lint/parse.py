@@ -1,0 +1,361 @@
+"""Turn README text into a Document: one pass over markdown-it's flat token stream."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from scfm_lint.anchors import Slugger
+from scfm_lint.entries import parse_entry
+from scfm_lint.htmllinks import html_links
+from scfm_lint.model import (
+    Catalog,
+    CatalogItem,
+    Document,
+    Entry,
+    Heading,
+    Link,
+    ListInfo,
+    Pragma,
+)
+
+_PRAGMA = re.compile(r"<!--\s*scfm-lint-(disable-next-line|disable|enable)\b([^>]*?)-->")
+_CODE = re.compile(r"SCF\d{3}")
+_BARE_URL = re.compile(r"https?://[^\s<>\"'`]+")
+
+
+def _identity(url: str) -> str:
+    return url
+
+
+def _accept(url: str) -> bool:
+    return True
+
+
+@cache
+def _parser() -> MarkdownIt:
+    """CommonMark with GFM tables and strikethrough; links kept exactly as written."""
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    # The linter wants URLs as the author wrote them, and must see javascript: links too.
+    md.normalizeLink = _identity  # type: ignore[method-assign]
+    md.normalizeLinkText = _identity  # type: ignore[method-assign,assignment]
+    md.validateLink = _accept  # type: ignore[method-assign]
+    return md
+
+
+def split_lines(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Lines without their endings, and the offset where each starts."""
+    lines: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        offsets.append(pos)
+        lines.append(raw.rstrip("\r\n"))
+        pos += len(raw)
+    if not lines:
+        offsets.append(0)
+        lines.append("")
+    return tuple(lines), tuple(offsets)
+
+
+@dataclass
+class _ListFrame:
+    list_id: int
+    ordered: bool
+    line: int
+    in_catalog: bool
+    depth: int
+    items: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Builder:
+    """Mutable state of the single pass; frozen into a Document at the end."""
+
+    path: str
+    text: str
+    lines: tuple[str, ...]
+    offsets: tuple[int, ...]
+    catalog_name: str
+    excluded: frozenset[str]
+    headings: list[Heading] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    lists: list[ListInfo] = field(default_factory=list)
+    pragmas: list[Pragma] = field(default_factory=list)
+    html_lines: set[int] = field(default_factory=set)
+    code_lines: set[int] = field(default_factory=set)
+    catalog_items: list[CatalogItem] = field(default_factory=list)
+    catalog_heading: int | None = None
+    catalog_lines: tuple[int, int] = (0, 0)
+    catalog_bullet: str = "-"
+    catalog_indent: int = 2
+    section: int | None = None
+    heading_stack: list[int] = field(default_factory=list)
+    list_stack: list[_ListFrame] = field(default_factory=list)
+    next_list_id: int = 0
+    slugger: Slugger = field(default_factory=Slugger)
+
+    def to_line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.offsets, offset)
+        return line, offset - self.offsets[line - 1] + 1
+
+    def content_offset(self, token: Token) -> int:
+        """Offset in the text where an inline token's content starts."""
+        assert token.map is not None
+        line = token.map[0]
+        src = self.lines[line]
+        first = token.content.split("\n", 1)[0]
+        col = src.find(first) if first else -1
+        if col < 0:
+            col = len(src) - len(src.lstrip())
+        return self.offsets[line] + col
+
+    def in_content_section(self) -> bool:
+        if self.section is None:
+            return False
+        if self.section == self.catalog_heading:
+            return False
+        return self.headings[self.section].text.strip().lower() not in self.excluded
+
+
+def _plain_text(children: Sequence[Token]) -> str:
+    parts: list[str] = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _heading(b: _Builder, open_tok: Token, inline: Token) -> None:
+    assert open_tok.map is not None
+    level = int(open_tok.tag[1])
+    text = _plain_text(inline.children or []).strip()
+    line = open_tok.map[0] + 1
+    src = b.lines[line - 1]
+    col = src.find(text[:1]) + 1 if text else 1
+    while b.heading_stack and b.headings[b.heading_stack[-1]].level >= level:
+        b.heading_stack.pop()
+    parent = b.heading_stack[-1] if b.heading_stack else None
+    index = len(b.headings)
+    heading = Heading(level, text, b.slugger.slug(text), line, max(col, 1), index, parent)
+    b.headings.append(heading)
+    b.heading_stack.append(index)
+    b.section = index
+    if b.catalog_heading is None and text.strip().lower() == b.catalog_name:
+        b.catalog_heading = index
+
+
+def _inline_links(b: _Builder, inline: Token, entry: int | None) -> list[Link]:
+    """Links of a paragraph or heading outside entries, located in the source."""
+    found: list[Link] = []
+    children = inline.children or []
+    start = b.content_offset(inline)
+    cursor = start
+    for i, child in enumerate(children):
+        if child.type == "text" and "://" in child.content:
+            pos = b.text.find(child.content, cursor)
+            base = pos if pos >= 0 else cursor
+            for m in _BARE_URL.finditer(child.content):
+                line, col = b.to_line_col(base + m.start())
+                found.append(Link(m.group().rstrip(".,;:)"), m.group(), line, col, "bare", col))
+        if child.type != "link_open":
+            continue
+        href = str(child.attrs.get("href", ""))
+        label = _plain_text(children[i + 1 : i + 4]) if i + 1 < len(children) else ""
+        auto = child.markup == "autolink"
+        pos = b.text.find("<" if auto else "[", cursor)
+        pos = cursor if pos < 0 else pos
+        url_pos = b.text.find(href, pos) if href else -1
+        line, col = b.to_line_col(pos)
+        url_col = b.to_line_col(url_pos)[1] if url_pos >= 0 else 0
+        kind = "autolink" if auto else "markdown"
+        found.append(Link(href, label, line, col, kind, url_col, entry, b.section))
+        cursor = (url_pos + len(href)) if url_pos >= 0 else pos + 1
+    return [
+        Link(lk.url, lk.label, lk.line, lk.column, lk.kind, lk.url_column, entry, b.section)
+        for lk in found
+    ]
+
+
+def _html(b: _Builder, token: Token, first_line: int) -> None:
+    content = token.content
+    if "<!--" in content:
+        for m in _PRAGMA.finditer(content):
+            line = first_line + content.count("\n", 0, m.start())
+            codes = tuple(_CODE.findall(m.group(2)))
+            b.pragmas.append(Pragma(m.group(1), codes, line))
+    if "href" in content or "src" in content:
+        base_line = first_line
+        for line_off, col, url, label in html_links(content):
+            line = base_line + line_off
+            b.links.append(Link(url, label, line, col, "html", col, None, b.section))
+
+
+def _catalog_item(b: _Builder, frame: _ListFrame, inline: Token) -> None:
+    children = inline.children or []
+    for i, child in enumerate(children):
+        if child.type == "link_open":
+            assert inline.map is not None
+            line = inline.map[0] + 1
+            href = str(child.attrs.get("href", ""))
+            text = _plain_text(children[i + 1 : i + 4]).strip()
+            col = b.lines[line - 1].find("[") + 1
+            b.catalog_items.append(CatalogItem(text, href, frame.depth, line, max(col, 1)))
+            return
+
+
+def parse_document(
+    text: str,
+    path: str,
+    catalog_heading: str = "Catalog",
+    excluded_sections: Sequence[str] = (),
+) -> Document:
+    """Parse README text into the document model (positions are 1-based)."""
+    lines, offsets = split_lines(text)
+    b = _Builder(
+        path,
+        text,
+        lines,
+        offsets,
+        catalog_heading.strip().lower(),
+        frozenset(s.strip().lower() for s in excluded_sections),
+    )
+    tokens = _parser().parse(text)
+    item_stack: list[tuple[Token, _ListFrame]] = []
+    item_has_entry: list[bool] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        ttype = tok.type
+        if ttype == "heading_open":
+            _heading(b, tok, tokens[i + 1])
+            b.links.extend(_inline_links(b, tokens[i + 1], None))
+            i += 3
+            continue
+        if ttype in ("bullet_list_open", "ordered_list_open"):
+            assert tok.map is not None
+            parent_catalog = b.list_stack[-1].in_catalog if b.list_stack else False
+            in_catalog = parent_catalog or (
+                b.catalog_heading is not None
+                and b.section == b.catalog_heading
+                and not b.catalog_lines[0]
+            )
+            if in_catalog and not b.list_stack:
+                b.catalog_lines = (tok.map[0] + 1, tok.map[1])
+                b.catalog_bullet = tok.markup or "-"
+            frame = _ListFrame(
+                b.next_list_id,
+                ttype == "ordered_list_open",
+                tok.map[0] + 1,
+                in_catalog,
+                len([f for f in b.list_stack if f.in_catalog]) if in_catalog else 0,
+            )
+            if in_catalog and frame.depth == 1:
+                src = lines[tok.map[0]]
+                b.catalog_indent = len(src) - len(src.lstrip()) or 2
+            b.next_list_id += 1
+            b.list_stack.append(frame)
+        elif ttype in ("bullet_list_close", "ordered_list_close"):
+            frame = b.list_stack.pop()
+            if frame.items:
+                b.lists.append(
+                    ListInfo(frame.list_id, frame.ordered, frame.line, tuple(frame.items))
+                )
+        elif ttype == "list_item_open":
+            item_stack.append((tok, b.list_stack[-1]))
+            item_has_entry.append(False)
+        elif ttype == "list_item_close":
+            item_stack.pop()
+            item_has_entry.pop()
+        elif ttype == "inline":
+            if item_stack and not item_has_entry[-1]:
+                item_tok, frame = item_stack[-1]
+                item_has_entry[-1] = True
+                if frame.in_catalog:
+                    _catalog_item(b, frame, tok)
+                    b.links.extend(_inline_links(b, tok, None))
+                elif b.in_content_section():
+                    entry = _entry(b, item_tok, frame, tok)
+                    frame.items.append(entry.index)
+                    b.entries.append(entry)
+                    b.links.extend(entry.links)
+                else:
+                    b.links.extend(_inline_links(b, tok, None))
+            else:
+                b.links.extend(_inline_links(b, tok, None))
+            for child in tok.children or []:
+                if child.type == "html_inline":
+                    assert tok.map is not None
+                    _html(b, child, tok.map[0] + 1)
+        elif ttype == "html_block":
+            assert tok.map is not None
+            b.html_lines.update(range(tok.map[0] + 1, tok.map[1] + 1))
+            _html(b, tok, tok.map[0] + 1)
+        elif ttype in ("fence", "code_block"):
+            assert tok.map is not None
+            b.code_lines.update(range(tok.map[0] + 1, tok.map[1] + 1))
+        i += 1
+    return _freeze(b)
+
+
+def _entry(b: _Builder, item: Token, frame: _ListFrame, inline: Token) -> Entry:
+    assert item.map is not None
+    line = item.map[0] + 1
+    src = b.lines[line - 1]
+    column = len(src) - len(src.lstrip()) + 1
+    marker = (item.info or "") + item.markup
+    number = int(item.info) if item.info.isdigit() else None
+    index = len(b.entries)
+    start = b.content_offset(inline)
+    return parse_entry(
+        index=index,
+        line=line,
+        end_line=item.map[1],
+        column=column,
+        marker=marker,
+        number=number,
+        list_id=frame.list_id,
+        section=b.section,
+        children=inline.children or [],
+        text=b.text,
+        start=start,
+        to_line_col=b.to_line_col,
+    )
+
+
+def _freeze(b: _Builder) -> Document:
+    catalog = None
+    if b.catalog_heading is not None:
+        catalog = Catalog(
+            b.catalog_heading,
+            tuple(b.catalog_items),
+            b.catalog_lines[0],
+            b.catalog_lines[1],
+            b.catalog_indent,
+            b.catalog_bullet,
+        )
+    links = sorted(b.links, key=lambda lk: (lk.line, lk.column))
+    return Document(
+        path=b.path,
+        text=b.text,
+        lines=b.lines,
+        line_offsets=b.offsets,
+        headings=tuple(b.headings),
+        catalog=catalog,
+        entries=tuple(b.entries),
+        links=tuple(links),
+        lists=tuple(sorted(b.lists, key=lambda li: li.line)),
+        pragmas=tuple(b.pragmas),
+        html_lines=frozenset(b.html_lines),
+        code_lines=frozenset(b.code_lines),
+    )
