@@ -1,0 +1,174 @@
+"""The command line: ``scfm-lint check|links|rules|rule``."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+import os
+from pathlib import Path
+import sys
+from typing import Any
+
+from scfm_lint import __version__
+from scfm_lint.errors import ScfmLintError, UsageError
+from scfm_lint.model import Document
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _codes(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "files", nargs="*", default=["README.md"], help="Markdown files (default: README.md)"
+    )
+    parser.add_argument(
+        "--config", type=Path, help="config file (default: discovered by walking up)"
+    )
+    parser.add_argument(
+        "--select", type=_codes, help="comma-separated rule codes or prefixes to run"
+    )
+    parser.add_argument("--ignore", type=_codes, help="comma-separated rule codes to skip")
+    parser.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "info", "never"],
+        help="lowest severity that fails the run (default: error)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="scfm-lint", description="Lint a curated paper list and check its links."
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = sub.add_parser("check", help="run the offline rules")
+    _common(check)
+    check.add_argument("--format", choices=["text", "json"], default="text")
+    links = sub.add_parser("links", help="check every http(s) link (network)")
+    _common(links)
+    try:
+        from scfm_lint.links import command as links_command
+    except ImportError:  # pragma: no cover - only while the checker is being built
+        pass
+    else:
+        links_command.add_arguments(links)
+    sub.add_parser("rules", help="list every rule")
+    explain = sub.add_parser("rule", help="explain one rule")
+    explain.add_argument("code")
+    return parser
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if getattr(args, "select", None):
+        out["select"] = args.select
+    if getattr(args, "ignore", None):
+        out["ignore"] = args.ignore
+    if getattr(args, "fail_on", None):
+        out["fail-on"] = args.fail_on
+    return out
+
+
+def load_documents(args: argparse.Namespace) -> list[tuple[Document, dict[str, Any]]]:
+    """Read, configure and parse every file named on the command line."""
+    from scfm_lint.config import load_config
+    from scfm_lint.parse import parse_document
+    from scfm_lint.source import read_source
+
+    overrides = _overrides(args)
+    out = []
+    for name in args.files:
+        text = read_source(name)
+        config = load_config(Path(name), args.config, overrides)
+        doc = parse_document(
+            text,
+            name,
+            catalog_heading=config["catalog"]["heading"],
+            excluded_sections=config["sections"]["exclude"],
+        )
+        out.append((doc, config))
+    return out
+
+
+def fails(severity_label: str, fail_on: str) -> bool:
+    from scfm_lint.finding import Severity
+
+    if fail_on == "never":
+        return False
+    return Severity.parse(severity_label) >= Severity.parse(fail_on)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from scfm_lint.engine import lint
+    from scfm_lint.report import REPORTERS
+
+    findings = []
+    fail = False
+    docs = load_documents(args)
+    for doc, config in docs:
+        found = lint(doc, config)
+        fail = fail or any(fails(f.severity.label, config["fail-on"]) for f in found)
+        findings.extend(found)
+    REPORTERS[args.format](sorted(findings), len(docs), sys.stdout)
+    return EXIT_FINDINGS if fail else EXIT_CLEAN
+
+
+def cmd_links(args: argparse.Namespace) -> int:
+    from scfm_lint.links import command as links_command
+
+    docs = load_documents(args)
+    return links_command.run(args, [d for d, _ in docs], docs[0][1])
+
+
+def cmd_rules() -> int:
+    from scfm_lint.registry import load_all
+
+    for code, r in sorted(load_all().items()):
+        flags = ("fix" if r.fixable else "") + (" net" if r.network else "")
+        print(f"{code}  {r.severity.label:<7}  {flags.strip():<7}  {r.name}: {r.summary}")
+    return EXIT_CLEAN
+
+
+def cmd_rule(code: str) -> int:
+    from scfm_lint.registry import load_all
+
+    rules = load_all()
+    r = rules.get(code.strip().upper())
+    if r is None:
+        by_name = {x.name: x for x in rules.values()}
+        r = by_name.get(code.strip().lower())
+    if r is None:
+        raise UsageError(f"unknown rule {code!r} (see 'scfm-lint rules')")
+    fix = "yes" if r.fixable else "no"
+    print(f"{r.code} {r.name}\nseverity: {r.severity.label}; fixable: {fix}\n")
+    print(r.explanation)
+    return EXIT_CLEAN
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 clean, 1 findings, 2 error)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return cmd_check(args)
+        if args.command == "links":
+            return cmd_links(args)
+        if args.command == "rules":
+            return cmd_rules()
+        if args.command == "rule":
+            return cmd_rule(args.code)
+        parser.print_help()
+        return EXIT_ERROR
+    except ScfmLintError as exc:
+        print(f"scfm-lint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (``| head``); point stdout at devnull so exit is quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
