@@ -1,0 +1,209 @@
+"""Catalog in sync: the table of contents lists every heading below it, as written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import unquote
+
+from scfm_lint.finding import Severity
+from scfm_lint.model import Catalog, CatalogItem, Document, Heading
+from scfm_lint.registry import Context, Hit, rule
+
+
+def _below(doc: Document, catalog: Catalog) -> list[Heading]:
+    return [h for h in doc.headings if h.index > catalog.heading]
+
+
+def _resolve(doc: Document, item: CatalogItem) -> Heading | None:
+    if not item.target.startswith("#"):
+        return None
+    anchor = unquote(item.target[1:]).lower()
+    for h in doc.headings:
+        if h.anchor.lower() == anchor:
+            return h
+    return None
+
+
+def _base_level(doc: Document, catalog: Catalog) -> int:
+    levels = [h.level for h in doc.headings if h.index >= catalog.heading]
+    return min(levels)
+
+
+@rule(
+    "SCF201",
+    "catalog-missing-heading",
+    Severity.ERROR,
+    "a heading below the Catalog is not listed in it",
+    """
+What it does: flags every heading below the Catalog (the table of contents under the heading
+named by `catalog.heading`, default "Catalog") that no Catalog link points to.
+Why is this bad? Readers navigate the list from the Catalog; a section missing from it is a
+section nobody finds. Contributors who add a section often forget the Catalog.
+Example: a new `### Perturbation benchmarks` heading with no `- [Perturbation benchmarks]
+(#perturbation-benchmarks)` line in the Catalog.
+Fix: add a Catalog line at the heading's depth, in document order (`scfm-lint check --fix`
+regenerates the Catalog).
+""",
+    fixable=True,
+)
+def missing_heading(ctx: Context) -> Iterator[Hit]:
+    doc, catalog = ctx.doc, ctx.doc.catalog
+    if catalog is None:
+        return
+    listed = {h.index for item in catalog.items if (h := _resolve(doc, item)) is not None}
+    for h in _below(doc, catalog):
+        if h.index not in listed:
+            yield Hit(
+                h.line, h.column, f"heading {h.text!r} (#{h.anchor}) is missing from the Catalog"
+            )
+
+
+@rule(
+    "SCF202",
+    "catalog-broken-link",
+    Severity.ERROR,
+    "a Catalog link points to no heading",
+    """
+What it does: flags a Catalog link whose `#anchor` matches no heading of the document
+(GitHub's anchors: lower case, punctuation dropped, spaces as hyphens, `-1`, `-2` for repeats).
+Why is this bad? The link does nothing when clicked; usually a heading was renamed or removed.
+Example: `- [Benchmarks](#benchmark)` when the heading is `## Benchmarks`.
+Fix: point the link at the heading's anchor, or remove the line if the section is gone.
+""",
+    fixable=True,
+)
+def broken_link(ctx: Context) -> Iterator[Hit]:
+    doc, catalog = ctx.doc, ctx.doc.catalog
+    if catalog is None:
+        return
+    by_text = {h.text.lower(): h for h in doc.headings}
+    for item in catalog.items:
+        if _resolve(doc, item) is not None:
+            continue
+        guess = by_text.get(item.text.lower())
+        hint = f"; did you mean #{guess.anchor}?" if guess else ""
+        yield Hit(
+            item.line,
+            item.column,
+            f"Catalog link {item.target!r} matches no heading{hint}",
+            suggestion=f"#{guess.anchor}" if guess else None,
+        )
+
+
+@rule(
+    "SCF203",
+    "catalog-text-mismatch",
+    Severity.WARNING,
+    "a Catalog link's text differs from its heading",
+    """
+What it does: flags a Catalog link whose text is not the text of the heading it points to.
+Why is this bad? The Catalog should read like the document; a stale text (a heading that was
+renamed, a plural added on one side) confuses readers and hides which section is meant.
+Example: `- [Foundation Models for Bulk Transcriptomes](#foundation-models-for-bulk-transcriptome)`
+pointing at `## Foundation Models for Bulk Transcriptome`.
+Fix: copy the heading's text into the Catalog line.
+""",
+    fixable=True,
+)
+def text_mismatch(ctx: Context) -> Iterator[Hit]:
+    doc, catalog = ctx.doc, ctx.doc.catalog
+    if catalog is None:
+        return
+    for item in catalog.items:
+        h = _resolve(doc, item)
+        if h is not None and " ".join(item.text.split()) != " ".join(h.text.split()):
+            yield Hit(
+                item.line,
+                item.column,
+                f"Catalog text {item.text!r} differs from heading {h.text!r} (line {h.line})",
+                related_line=h.line,
+                suggestion=h.text,
+            )
+
+
+@rule(
+    "SCF204",
+    "catalog-wrong-depth",
+    Severity.ERROR,
+    "a Catalog link is nested at the wrong depth for its heading",
+    """
+What it does: flags a Catalog link whose nesting depth does not match its heading's level
+(the shallowest heading level from the Catalog down is depth 0, the next level depth 1...).
+Why is this bad? The Catalog's indentation shows which sections belong to which; a wrong depth
+files a subsection under the wrong parent.
+Example: a `####` heading listed at the same indentation as a `###` heading.
+Fix: indent the Catalog line to its heading's depth.
+""",
+    fixable=True,
+)
+def wrong_depth(ctx: Context) -> Iterator[Hit]:
+    doc, catalog = ctx.doc, ctx.doc.catalog
+    if catalog is None or not catalog.items:
+        return
+    base = _base_level(doc, catalog)
+    for item in catalog.items:
+        h = _resolve(doc, item)
+        if h is not None and h.level - base != item.depth:
+            yield Hit(
+                item.line,
+                item.column,
+                f"Catalog link to {h.text!r} is at depth {item.depth}, "
+                f"its heading (h{h.level}) belongs at depth {h.level - base}",
+                related_line=h.line,
+            )
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Positions of one longest strictly increasing subsequence (patience sorting)."""
+    from bisect import bisect_left
+
+    tails: list[int] = []
+    tail_pos: list[int] = []
+    prev: list[int] = [-1] * len(values)
+    for i, v in enumerate(values):
+        k = bisect_left(tails, v)
+        if k == len(tails):
+            tails.append(v)
+            tail_pos.append(i)
+        else:
+            tails[k] = v
+            tail_pos[k] = i
+        prev[i] = tail_pos[k - 1] if k else -1
+    keep: set[int] = set()
+    i = tail_pos[-1] if tail_pos else -1
+    while i >= 0:
+        keep.add(i)
+        i = prev[i]
+    return keep
+
+
+@rule(
+    "SCF205",
+    "catalog-order",
+    Severity.ERROR,
+    "a Catalog link is out of document order",
+    """
+What it does: flags Catalog links that do not follow the order of their headings in the
+document. Only the links that must move are reported (those outside the longest run that is
+already in order), so one misplaced line gives one finding.
+Why is this bad? A table of contents out of order sends readers up and down the page.
+Example: `- [Surveys](#surveys)` listed before `- [Benchmarks](#benchmarks)` when the
+Benchmarks section comes first.
+Fix: move the line to its heading's place (`--fix` regenerates the Catalog).
+""",
+    fixable=True,
+)
+def catalog_order(ctx: Context) -> Iterator[Hit]:
+    doc, catalog = ctx.doc, ctx.doc.catalog
+    if catalog is None:
+        return
+    resolved = [(item, h) for item in catalog.items if (h := _resolve(doc, item)) is not None]
+    keep = _longest_increasing([h.index for _, h in resolved])
+    for pos, (item, h) in enumerate(resolved):
+        if pos not in keep:
+            yield Hit(
+                item.line,
+                item.column,
+                f"Catalog link to {h.text!r} is out of order (heading at line {h.line})",
+                related_line=h.line,
+            )

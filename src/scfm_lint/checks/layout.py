@@ -1,0 +1,70 @@
+"""List numbering and empty sections."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from scfm_lint.finding import Edit, Fix, Severity
+from scfm_lint.registry import Context, Hit, rule
+
+
+@rule(
+    "SCF221",
+    "list-numbering",
+    Severity.WARNING,
+    "a list marker breaks the list's numbering style",
+    """
+What it does: checks the markers of every ordered list of entries against `numbering.style`:
+`one` (the default: every item is `1.`, so adding a paper never renumbers the others) or
+`sequential` (`1.`, `2.`, `3.` ...). It also flags a marker whose delimiter (`.` or `)`)
+differs from the list's first item.
+Why is this bad? Mixed markers (`1.` `1.` `2.` `3.` `1.`) are the trace of copy-paste and make
+diffs noisy; the rendered numbers are right either way, the source is not.
+Example: `2. [2026 arXiv] ...` in a list where every other item is `1.`.
+Fix: `--fix` rewrites the marker.
+""",
+    fixable=True,
+)
+def numbering(ctx: Context) -> Iterator[Hit]:
+    doc = ctx.doc
+    style = str(ctx.config["numbering"]["style"])
+    for lst in doc.lists:
+        if not lst.ordered:
+            continue
+        first = doc.entries[lst.entries[0]]
+        delim = first.marker[-1:]
+        for pos, idx in enumerate(lst.entries):
+            e = doc.entries[idx]
+            want_num = 1 if style == "one" else pos + 1
+            want = f"{want_num}{delim}"
+            if e.marker != want:
+                start = doc.offset(e.line, e.column)
+                fix = Fix((Edit(start, start + len(e.marker), want),), f"renumber to {want}")
+                yield Hit(e.line, e.column, f"list marker {e.marker!r} should be {want!r}", fix=fix)
+
+
+@rule(
+    "SCF241",
+    "empty-section",
+    Severity.WARNING,
+    "a content heading has no entries and no subsections",
+    """
+What it does: flags a heading below the Catalog (or anywhere, when there is no Catalog) that
+has neither entries nor subsections under it.
+Why is this bad? An empty section is either a placeholder that was never filled or a sign that
+its entries were moved away; readers who follow the Catalog there find nothing.
+Example: `### Data privacy and accessibility` followed directly by the next heading.
+Fix: add entries, or remove the heading and its Catalog line.
+""",
+)
+def empty_section(ctx: Context) -> Iterator[Hit]:
+    doc = ctx.doc
+    start = doc.catalog.heading if doc.catalog is not None else -1
+    has_entries = {e.section for e in doc.entries}
+    has_children = {h.parent for h in doc.headings}
+    excluded = {str(s).lower() for s in ctx.config["sections"]["exclude"]}
+    for h in doc.headings:
+        if h.index <= start or h.text.lower() in excluded:
+            continue
+        if h.index not in has_entries and h.index not in has_children:
+            yield Hit(h.line, h.column, f"section {h.text!r} has no entries and no subsections")
