@@ -181,7 +181,7 @@ Fix: write `[[paper]](https://...)`.
 )
 def bare_url(ctx: Context) -> Iterator[Hit]:
     for line, col, _, detail in _problems(ctx, "bare-url"):
-        yield Hit(line, col, f"bare URL {detail[:60]}: write [[paper]]({detail[:20]}...)")
+        yield Hit(line, col, f"bare URL {detail[:60]!r}: write it as [[paper]](URL)")
 
 
 @rule(

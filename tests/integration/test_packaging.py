@@ -1,0 +1,34 @@
+"""The wheel carries the rule data, and the installed package finds it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.slow
+def test_wheel_contains_exactly_the_rule_files(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp_path), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    packaged = sorted(n for n in names if n.startswith("scfm_lint/rules/"))
+    expected = sorted(f"scfm_lint/rules/{p.name}" for p in (ROOT / "rules").glob("*.yaml"))
+    assert packaged == expected
+    assert "scfm_lint/cli.py" in names
+
+
+def test_rules_dir_falls_back_to_the_checkout() -> None:
+    from scfm_lint.resources import rules_dir
+
+    found = rules_dir()
+    assert (found / "core.yaml").is_file()
