@@ -1,0 +1,198 @@
+"""``scfm-lint links``: options, the run (cache, network, findings) and the report.
+
+aiohttp is imported only inside :func:`run` (through :mod:`scfm_lint.links.checker`), so
+registering the subcommand costs nothing on the offline path.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+import sys
+import time
+from typing import TYPE_CHECKING, Any, TextIO
+
+from scfm_lint.errors import UsageError
+from scfm_lint.finding import Finding, Severity
+from scfm_lint.links.findings import Row, is_web_link, key_of, rows, to_findings
+from scfm_lint.links.policy import Policies, parse_hosts
+from scfm_lint.links.report import REPORTERS, Report
+from scfm_lint.links.result import LinkResult
+from scfm_lint.links.settings import Settings, default_cache_path, from_config, with_options
+from scfm_lint.model import Document
+from scfm_lint.resources import load_rule_file
+
+if TYPE_CHECKING:
+    import aiohttp
+
+    from scfm_lint.links.checker import Progress
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the link checker's options (each overrides its ``links:`` config key)."""
+    group = parser.add_argument_group("link checking")
+    group.add_argument("--concurrency", type=int, metavar="N", help="requests in flight (64)")
+    group.add_argument("--per-host", type=int, metavar="N", help="requests in flight per host (4)")
+    group.add_argument("--timeout", type=float, metavar="SECONDS", help="one request (10)")
+    group.add_argument(
+        "--deadline", type=float, metavar="SECONDS", help="the whole run; the rest is unchecked"
+    )
+    group.add_argument("--retries", type=int, metavar="N", help="retries of transient failures")
+    group.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="check targets on private, loopback and link-local addresses",
+    )
+    group.add_argument("--cache-path", metavar="PATH", help="the SQLite verdict cache")
+    group.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    group.add_argument(
+        "--max-age", metavar="DURATION", help="reuse cached verdicts younger than this (12h, 3d)"
+    )
+    group.add_argument(
+        "--fail-verdicts",
+        metavar="LIST",
+        help="verdicts that fail the run, comma-separated (default: dead,invalid)",
+    )
+    group.add_argument("--format", choices=sorted(REPORTERS), default="text")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRun:
+    """The outcome of checking a set of URLs."""
+
+    results: dict[str, LinkResult]
+    """Verdicts keyed by :func:`~scfm_lint.links.findings.key_of` of the URL."""
+    requests: int
+    """Requests sent over the network (cache hits send none)."""
+
+
+def policies_from(config: Mapping[str, Any]) -> Policies:
+    """Host policies from ``config['hosts']``, or the shipped ``rules/hosts.yaml``."""
+    if "hosts" in config:
+        return parse_hosts(config["hosts"])
+    return parse_hosts(load_rule_file("hosts")["hosts"])
+
+
+def excluded(url: str, settings: Settings, policies: Policies) -> bool:
+    """Whether an ``exclude`` pattern (global or of the URL's host policy) matches ``url``."""
+    from scfm_lint.links.urls import host_of
+
+    pats = settings.exclude + policies.for_host(host_of(url)).exclude
+    return any(p.search(url) for p in pats)
+
+
+async def check_urls(
+    keys: Iterable[str],
+    settings: Settings,
+    policies: Policies,
+    *,
+    session: aiohttp.ClientSession | None = None,
+    progress: Progress | None = None,
+) -> CheckRun:
+    """Check URLs over ``session`` (or one opened for the run) and return their verdicts."""
+    from scfm_lint.links.checker import Checker, open_session
+
+    if session is None:
+        async with open_session(settings) as own:
+            return await check_urls(keys, settings, policies, session=own, progress=progress)
+    checker = Checker(session, settings, policies, progress=progress)
+    results = await checker.check(keys)
+    return CheckRun(results, checker.requests_sent)
+
+
+def check_with_cache(
+    keys: Sequence[str],
+    settings: Settings,
+    policies: Policies,
+    progress: Progress | None = None,
+) -> CheckRun:
+    """Serve what the cache knows, check the rest over the network, store fresh verdicts."""
+    import asyncio
+
+    from scfm_lint.links.cache import Cache
+
+    cache = None
+    hits: dict[str, LinkResult] = {}
+    if settings.cache_enabled:
+        path = settings.cache_path or default_cache_path()
+        cache = Cache(path, settings.ttl, settings.max_age)
+        hits = cache.get(keys)
+    misses = [k for k in keys if k not in hits]
+    try:
+        run = asyncio.run(check_urls(misses, settings, policies, progress=progress))
+        if cache is not None:
+            cache.put(run.results.values())
+    finally:
+        if cache is not None:
+            cache.close()
+    return CheckRun({**hits, **run.results}, run.requests)
+
+
+def _severity_overrides(config: Mapping[str, Any]) -> dict[str, Severity]:
+    out = {}
+    for code, value in (config.get("severity") or {}).items():
+        if str(code).startswith("SCF4"):
+            try:
+                out[str(code)] = Severity.parse(str(value))
+            except ValueError as exc:
+                raise UsageError(f"severity.{code}: {exc}") from None
+    return out
+
+
+def _selected(code: str, config: Mapping[str, Any]) -> bool:
+    select = [str(p).strip().upper() for p in config.get("select") or [] if str(p).strip()]
+    ignore = [str(p).strip().upper() for p in config.get("ignore") or [] if str(p).strip()]
+    if select and not any(code.startswith(p) for p in select):
+        return False
+    return not any(code.startswith(p) for p in ignore)
+
+
+def _failing(findings: Sequence[Finding], threshold: str) -> bool:
+    if threshold == "never":
+        return False
+    try:
+        lowest = Severity.parse(threshold)
+    except ValueError as exc:
+        raise UsageError(f"fail-on: {exc}") from None
+    return any(f.severity >= lowest for f in findings)
+
+
+def run(
+    args: argparse.Namespace,
+    documents: Sequence[Document],
+    config: Mapping[str, Any],
+    out: TextIO | None = None,
+) -> int:
+    """Check every web link of ``documents``, print the report; 1 when a failing verdict."""
+    from scfm_lint.links.progress import progress_for
+    from scfm_lint.suppress import apply_pragmas
+
+    started = time.monotonic()
+    settings = with_options(from_config(config), args)
+    policies = policies_from(config)
+    keys: dict[str, None] = {}
+    skipped = 0
+    for doc in documents:
+        for link in doc.links:
+            if not is_web_link(link.url):
+                continue
+            if excluded(link.url, settings, policies):
+                skipped += 1
+                continue
+            keys[key_of(link.url)] = None
+    checked = check_with_cache(list(keys), settings, policies, progress_for())
+    overrides = _severity_overrides(config)
+    findings: list[Finding] = []
+    all_rows: list[Row] = []
+    for doc in documents:
+        found = to_findings(doc, checked.results, settings.fail_on, overrides)
+        findings += apply_pragmas(doc, [f for f in found if _selected(f.code, config)])
+        all_rows += rows(doc, checked.results)
+    findings.sort()
+    report = Report(
+        findings, all_rows, len(documents), checked.requests, time.monotonic() - started, skipped
+    )
+    REPORTERS[getattr(args, "format", None) or "text"](report, out or sys.stdout)
+    threshold = getattr(args, "fail_on", None) or config.get("fail-on") or "error"
+    return 1 if _failing(findings, str(threshold)) else 0
