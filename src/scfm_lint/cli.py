@@ -46,7 +46,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = sub.add_parser("check", help="run the offline rules")
     _common(check)
-    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--format", choices=["text", "json", "sarif", "github"], default="text")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes and write the file")
+    check.add_argument(
+        "--diff", action="store_true", help="print the fixes as a unified diff; write nothing"
+    )
+    check.add_argument(
+        "--unsafe-fixes", action="store_true", help="also apply fixes a person should review"
+    )
+    check.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="report only findings on lines changed since the git revision REF",
+    )
     links = sub.add_parser("links", help="check every http(s) link (network)")
     _common(links)
     try:
@@ -101,19 +113,45 @@ def fails(severity_label: str, fail_on: str) -> bool:
     return Severity.parse(severity_label) >= Severity.parse(fail_on)
 
 
+def _fix(
+    doc: Document, config: dict[str, Any], found: list[Any], args: argparse.Namespace
+) -> tuple[list[Any], bool]:
+    """Apply fixes (``--fix``) or print them (``--diff``); the findings left and if text changed."""
+    from scfm_lint.fix import fix_document, unified_diff, write_atomic
+
+    result = fix_document(doc, config, found, unsafe=args.unsafe_fixes)
+    changed = result.text != doc.text
+    if changed and args.diff:
+        sys.stdout.write(unified_diff(doc.path, doc.text, result.text))
+    elif changed:
+        write_atomic(doc.path, result.text)
+        applied = ", ".join(f"{code} x{n}" for code, n in sorted(result.applied.items()))
+        print(f"{doc.path}: fixed {sum(result.applied.values())} ({applied})", file=sys.stderr)
+    return list(result.remaining), changed
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from scfm_lint.engine import lint
-    from scfm_lint.report import REPORTERS
+    from scfm_lint.report import get_reporter
 
     findings = []
     fail = False
+    rewritten = False
     docs = load_documents(args)
     for doc, config in docs:
         found = lint(doc, config)
+        if args.fix or args.diff:
+            found, changed = _fix(doc, config, found, args)
+            rewritten = rewritten or (changed and not args.diff)
+        if args.changed_since:
+            from scfm_lint.changes import changed_lines, keep_changed
+
+            found = keep_changed(found, changed_lines(doc.path, args.changed_since))
         fail = fail or any(fails(f.severity.label, config["fail-on"]) for f in found)
         findings.extend(found)
-    REPORTERS[args.format](sorted(findings), len(docs), sys.stdout)
-    return EXIT_FINDINGS if fail else EXIT_CLEAN
+    get_reporter(args.format)(sorted(findings), len(docs), sys.stdout)
+    # pre-commit's convention: a hook that rewrites a file fails, so the change gets staged.
+    return EXIT_FINDINGS if fail or rewritten else EXIT_CLEAN
 
 
 def cmd_links(args: argparse.Namespace) -> int:

@@ -65,4 +65,23 @@ def report_json(findings: Sequence[Finding], files: int, out: TextIO) -> None:
 
 
 Reporter = Callable[[Sequence[Finding], int, TextIO], None]
-REPORTERS: dict[str, Reporter] = {"text": report_text, "json": report_json}
+REPORTERS: dict[str, Reporter | str] = {
+    "text": report_text,
+    "json": report_json,
+    # Loaded on demand so that the common formats import nothing they do not use.
+    "sarif": "scfm_lint.sarif:report_sarif",
+    "github": "scfm_lint.github:report_github",
+}
+
+
+def get_reporter(name: str) -> Reporter:
+    """The reporter registered under ``name`` (importing its module if needed)."""
+    import importlib
+
+    entry = REPORTERS[name]
+    if isinstance(entry, str):
+        module, _, attr = entry.partition(":")
+        loaded: Reporter = getattr(importlib.import_module(module), attr)
+        REPORTERS[name] = loaded
+        return loaded
+    return entry
