@@ -65,7 +65,7 @@ def open_session(
     connector = aiohttp.TCPConnector(
         limit=settings.concurrency, limit_per_host=0, resolver=resolver, ttl_dns_cache=600
     )
-    return aiohttp.ClientSession(
+    session = aiohttp.ClientSession(
         connector=connector,
         # unsafe=True keeps cookies of hosts named by IP address (loopback tests, simulators).
         cookie_jar=aiohttp.CookieJar(unsafe=True),
@@ -73,6 +73,11 @@ def open_session(
         max_line_size=16384,
         max_field_size=65536,
     )
+    # aiohttp silently resends an idempotent request once after a reset; our own retries
+    # (with backoff, counted) already cover that, and a hidden resend doubles the load.
+    if hasattr(session, "_retry_connection"):
+        session._retry_connection = False
+    return session
 
 
 class Checker:
