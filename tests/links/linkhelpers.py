@@ -204,7 +204,8 @@ async def check(
     settings = settings or fast_settings()
     policies = policies or parse_hosts({})
     own = session is None
-    session = session or open_session(settings, **checker_kw)
+    allowed = {k: v for k, v in checker_kw.items() if k == "is_allowed"}
+    session = session or open_session(settings, **allowed)
     try:
         checker = Checker(session, settings, policies, **checker_kw)
         results = await checker.check(targets)

@@ -89,6 +89,8 @@ def from_config(config: Mapping[str, Any], environ: Mapping[str, str] | None = N
     for verdict, seconds in ttl.items():
         if verdict not in VERDICTS:
             raise ConfigError(f"links.cache.ttl.{verdict}: unknown verdict")
+        if verdict in ("dead", "unchecked", "invalid"):
+            raise ConfigError(f"links.cache.ttl.{verdict}: never cached (a failure must be seen)")
         _number(seconds, f"links.cache.ttl.{verdict}")
     headers = raw.get("headers") or {}
     if not isinstance(headers, Mapping) or not all(
