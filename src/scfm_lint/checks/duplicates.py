@@ -1,0 +1,403 @@
+"""Duplicates across the whole document, graded by certainty.
+
+All six rules share one analysis, done once per document and configuration: entries are
+indexed by normalized URL, title and model name, and near-identical titles are compared
+only within blocks that share a rare word, so the cost stays near-linear.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+import difflib
+import math
+import re
+from typing import Any
+import unicodedata
+
+from scfm_lint.errors import ConfigError
+from scfm_lint.finding import Severity
+from scfm_lint.model import Document, Entry
+from scfm_lint.registry import Context, Hit, rule
+from scfm_lint.urlnorm import url_key
+
+_DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−", "-"))
+_NOT_WORD = re.compile(r"[^\w]+")
+# Loose token-overlap bound for the candidate blocks; difflib then decides.
+_BLOCK_JACCARD = 0.5
+# A word shared by more titles than this is too common to block on.
+_MAX_BLOCK = 200
+_PAPER_LABEL = re.compile(r"^(paper|pdf|preprint|article|doi|arxiv|biorxiv|medrxiv|journal)")
+
+
+def title_key(title: str) -> str:
+    """Title identity: case, punctuation, dashes and spacing ignored."""
+    text = unicodedata.normalize("NFKC", title).casefold()
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def title_words(title: str) -> list[str]:
+    """Title words for similarity: case-folded, hyphens joined, other punctuation dropped."""
+    text = unicodedata.normalize("NFKC", title).casefold().translate(_DASHES)
+    text = text.replace("-", "")
+    return [w for w in _NOT_WORD.sub(" ", text).split() if w]
+
+
+def paper_urls(entry: Entry) -> list[str]:
+    """The entry's paper links: the first link, and later links labelled like a paper."""
+    urls = []
+    for i, link in enumerate(entry.links):
+        if link.url and (i == 0 or _PAPER_LABEL.match(link.label.strip().casefold())):
+            urls.append(link.url)
+    return urls
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    code: str
+    entry: int
+    """The later entry, where the finding is reported."""
+    other: int
+    detail: str
+    severity: Severity | None = None
+
+
+class _Sets:
+    """Union-find over entries: a pair already explained by a stronger rule is not repeated."""
+
+    def __init__(self, n: int) -> None:
+        self.up = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.up[i] != i:
+            self.up[i] = self.up[self.up[i]]
+            i = self.up[i]
+        return i
+
+    def join(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        self.up[max(ra, rb)] = min(ra, rb)
+        return True
+
+
+def _settings(config: Mapping[str, Any]) -> tuple[float, list[str]]:
+    settings = config.get("duplicates") or {}
+    threshold = settings.get("title-similarity", 0.9)
+    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
+        raise ConfigError("duplicates.title-similarity: expected a number between 0 and 1")
+    if not 0 < threshold <= 1:
+        raise ConfigError(f"duplicates.title-similarity: {threshold} is not in (0, 1]")
+    allow = settings.get("allow") or []
+    if not isinstance(allow, list) or not all(isinstance(a, str) for a in allow):
+        raise ConfigError("duplicates.allow: expected a list of titles or URLs")
+    return float(threshold), allow
+
+
+def _similar(a: str, b: str, threshold: float) -> bool:
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return (
+        matcher.real_quick_ratio() >= threshold
+        and matcher.quick_ratio() >= threshold
+        and matcher.ratio() >= threshold
+    )
+
+
+class _Index:
+    def __init__(self, doc: Document, threshold: float) -> None:
+        self.doc = doc
+        self.threshold = threshold
+        self.keys = [title_key(e.title) for e in doc.entries]
+        self.texts = [" ".join(title_words(e.title)) for e in doc.entries]
+        self.models = [(e.model_name or "").casefold() for e in doc.entries]
+
+    def related(self, a: int, b: int) -> bool:
+        """Two titles that name one work: near-identical, or one names the other's model."""
+        if self.keys[a] == self.keys[b]:
+            return True
+        for x, y in ((a, b), (b, a)):
+            model = self.models[x]
+            if model and re.search(
+                rf"(?<!\w){re.escape(model)}(?!\w)",
+                self.texts[y] + " " + self.doc.entries[y].title.casefold(),
+            ):
+                return True
+        return _similar(self.texts[a], self.texts[b], self.threshold)
+
+
+def _place(doc: Document, entry: Entry) -> str:
+    return f"line {entry.line} ({doc.section_title(entry.section)!r})"
+
+
+def analyse(doc: Document, config: Mapping[str, Any]) -> list[Pair]:
+    """Every duplicate pair of the document, each reported once, strongest reason first."""
+    threshold, allow = _settings(config)
+    entries = doc.entries
+    index = _Index(doc, threshold)
+    sets = _Sets(len(entries))
+    allowed = {title_key(a) for a in allow} | {url_key(a) for a in allow}
+    urls = [[url_key(u) for u in paper_urls(e)] for e in entries]
+    silenced = {
+        e.index for e in entries if index.keys[e.index] in allowed or allowed & set(urls[e.index])
+    }
+    pairs: list[Pair] = []
+
+    def add(code: str, later: int, first: int, detail: str, sev: Severity | None = None) -> None:
+        if sets.join(first, later) and first not in silenced and later not in silenced:
+            pairs.append(Pair(code, later, first, detail, sev))
+
+    by_url: dict[str, list[int]] = {}
+    for i, keys in enumerate(urls):
+        for k in dict.fromkeys(keys):
+            by_url.setdefault(k, []).append(i)
+    for group in by_url.values():
+        first = group[0]
+        for later in group[1:]:
+            same_section = entries[first].section == entries[later].section
+            same_title = index.keys[first] == index.keys[later]
+            if same_title or index.related(first, later):
+                differ = "" if same_title else " under a different title"
+                if same_section:
+                    add("SCF321", later, first, f"the same paper{differ} in one section")
+                else:
+                    add("SCF326", later, first, f"the same paper{differ}, cross-listed")
+            else:
+                add("SCF325", later, first, "the same URL under an unrelated title")
+
+    by_title: dict[str, list[int]] = {}
+    for i, k in enumerate(index.keys):
+        if k:
+            by_title.setdefault(k, []).append(i)
+    for group in by_title.values():
+        for later in group[1:]:
+            add("SCF322", later, group[0], "the same title with a different URL")
+    for i, entry in enumerate(entries):  # "Geneformer: Transfer learning ..." vs "Transfer ..."
+        model = entry.model_name
+        if model:
+            bare = title_key(entry.title.partition(":")[2])
+            for j in by_title.get(bare, ()):
+                if j == i:
+                    continue
+                first, later = min(i, j), max(i, j)
+                add("SCF322", later, first, "the same title but for the model-name prefix")
+
+    for first, later in _similar_pairs(index):
+        add("SCF323", later, first, "a near-identical title")
+
+    by_model: dict[tuple[str, int], list[int]] = {}
+    for i, entry in enumerate(entries):
+        model = index.models[i]
+        if model and entry.year is not None and _distinctive(entry.model_name or ""):
+            by_model.setdefault((model, entry.year), []).append(i)
+    for group in by_model.values():
+        for later in group[1:]:
+            add("SCF324", later, group[0], "the same model name and year")
+    return pairs
+
+
+def _distinctive(model: str) -> bool:
+    """A model name, not a phrase like "Reusability report": one word, or a coined word."""
+    words = model.split()
+    return len(words) == 1 or any(re.search(r"\d|[a-z][A-Z]|^[A-Z]{2,}", w) for w in words)
+
+
+def _similar_pairs(index: _Index) -> Iterator[tuple[int, int]]:
+    """Pairs of distinct near-identical titles, found by prefix-filtered word blocks."""
+    words = [sorted(set(t.split())) for t in index.texts]
+    freq = Counter(w for ws in words for w in ws)
+    postings: dict[str, list[int]] = {}
+    seen_keys: dict[str, int] = {}
+    for i, ws in enumerate(words):
+        key = index.keys[i]
+        if not key or key in seen_keys:
+            seen_keys.setdefault(key, i)
+            continue
+        seen_keys[key] = i
+        ordered = sorted(ws, key=lambda w: (freq[w], w))
+        prefix = ordered[: len(ordered) - math.ceil(_BLOCK_JACCARD * len(ordered)) + 1]
+        candidates: set[int] = set()
+        for w in prefix:
+            posting = postings.setdefault(w, [])
+            if len(posting) < _MAX_BLOCK:
+                candidates.update(posting)
+                posting.append(i)
+        for j in sorted(candidates):
+            if index.models[i] and index.models[j] and index.models[i] != index.models[j]:
+                continue  # "CellA: ..." and "CellB: ..." are two models, however alike
+            if _similar(index.texts[j], index.texts[i], index.threshold):
+                yield j, i
+
+
+_cache: list[tuple[Document, Mapping[str, Any], list[Pair]]] = []
+
+
+def _pairs(ctx: Context) -> list[Pair]:
+    for doc, config, pairs in _cache:
+        if doc is ctx.doc and config is ctx.config:
+            return pairs
+    pairs = analyse(ctx.doc, ctx.config)
+    _cache[:] = [(ctx.doc, ctx.config, pairs)]
+    return pairs
+
+
+def _hits(ctx: Context, code: str) -> Iterator[Hit]:
+    doc = ctx.doc
+    for pair in _pairs(ctx):
+        if pair.code != code:
+            continue
+        later, first = doc.entries[pair.entry], doc.entries[pair.other]
+        title = later.title if len(later.title) <= 60 else later.title[:57].rstrip() + "..."
+        yield Hit(
+            later.line,
+            later.title_column or later.column,
+            f"{title!r} at {_place(doc, later)} duplicates {_place(doc, first)}: {pair.detail}",
+            related_line=first.line,
+            severity=pair.severity,
+        )
+
+
+_FIX = """
+Fix: delete one of the two entries (keep the one in the better section, with the published
+venue); if the repetition is deliberate, add the title or URL to `duplicates.allow` or put
+`<!-- scfm-lint-disable-next-line {code} -->` above the entry.
+"""
+_KEYS = """URLs are compared after normalization: scheme, `www.`, trailing slash, fragment and
+tracking parameters are ignored; arXiv `abs`/`pdf`/`html` and versions, bioRxiv and medRxiv
+versions and `.full`/`.abstract`/`.full.pdf+html` views, `doi.org` links and the DOI inside a
+publisher URL (nature.com, biorxiv.org, `/doi/` paths), Elsevier PIIs, OpenReview ids and
+PMC ids all reduce to one key. Titles are compared ignoring case, punctuation, dashes and
+spacing. Only an entry's paper links are compared (its first link and links labelled
+"paper", "pdf", "preprint"...), not code or portal links."""
+
+
+@rule(
+    "SCF321",
+    "duplicate-entry",
+    Severity.ERROR,
+    "The same paper (same URL, same or near-identical title) twice in one section.",
+    f"""
+What it does: finds two entries of one section whose paper links normalize to the same
+URL and whose titles are equal or name the same work. {_KEYS}
+
+Why is this bad? A paper listed twice in one section is a copy-paste slip; the two copies
+drift apart as one of them gets updated.
+
+Example: the same bioRxiv preprint as `.../2024.11.28.625303v1` and `.../2024.11.28.625303v1.full`.
+{_FIX.format(code="SCF321")}""",
+)
+def duplicate_entry(ctx: Context) -> Iterator[Hit]:
+    return _hits(ctx, "SCF321")
+
+
+@rule(
+    "SCF322",
+    "duplicate-title",
+    Severity.ERROR,
+    "Two entries with the same title but different URLs: one paper under two links.",
+    f"""
+What it does: finds entries anywhere in the document whose titles are equal after
+normalization (or equal once one drops a leading "Model:" prefix) while their paper links
+differ. {_KEYS}
+
+Why is this bad? One paper under two URLs is usually a preprint listed next to its
+published version, or a stale link; readers cannot tell which one to cite.
+
+Example: `[2023 NeurIPS] **MuSe-GNN: ...** (openreview)` and `[2023 arXiv] **MuSe-GNN: ...**
+(arxiv.org)`.
+{_FIX.format(code="SCF322")}""",
+)
+def duplicate_title(ctx: Context) -> Iterator[Hit]:
+    return _hits(ctx, "SCF322")
+
+
+@rule(
+    "SCF323",
+    "similar-title",
+    Severity.WARNING,
+    "Two entries with near-identical titles and different URLs.",
+    """
+What it does: compares titles that differ by a few characters or words (difflib ratio at
+least `duplicates.title-similarity`, default 0.9, after case and punctuation are
+normalized). Only titles that share a rare word are compared, so the check stays
+near-linear on long lists.
+
+Why is this bad? Near-identical titles usually mean one paper entered twice, once as the
+preprint and once with the published title, or with a typo fixed in one copy only.
+
+Example: `Evaluating the role of pre-training dataset size ...` (2024 bioRxiv) and
+`Evaluating the role of pretraining dataset size ...` (2026 Nature Methods).
+
+Fix: keep one entry (the published version), or list the title in `duplicates.allow`.
+""",
+)
+def similar_title(ctx: Context) -> Iterator[Hit]:
+    return _hits(ctx, "SCF323")
+
+
+@rule(
+    "SCF324",
+    "duplicate-model-name",
+    Severity.WARNING,
+    "Two entries name the same model before the title's colon, with the same year.",
+    """
+What it does: indexes the model name before the title's colon (`scGPT` in `scGPT: ...`)
+with the tag's year, and flags a second entry with the same name and year whose title and
+URL differ. Phrases such as "Reusability report" are not model names: a name must be one
+word or contain a coined word (a digit or an inner capital).
+
+Why is this bad? Two entries for one model in one year are usually the preprint and the
+paper, or two versions; sometimes two models share a name, which readers should know.
+
+Example: `[2025 bioRxiv] **GET: a foundation model ...**` and `[2025 Nature] **GET: A foundation
+model of transcription ...**` with different links.
+
+Fix: keep one entry, or list one of them in `duplicates.allow`.
+""",
+)
+def duplicate_model_name(ctx: Context) -> Iterator[Hit]:
+    return _hits(ctx, "SCF324")
+
+
+@rule(
+    "SCF325",
+    "url-under-two-titles",
+    Severity.ERROR,
+    "One URL under two unrelated titles: one of the links is wrong.",
+    f"""
+What it does: finds two entries whose paper links normalize to the same URL while their
+titles are unrelated (not near-identical, and neither names the other's model). {_KEYS}
+
+Why is this bad? Two different papers cannot share one URL; one entry points at the wrong
+paper, usually after a copy-paste.
+
+Example: `[2024 Cell] **How to build the virtual cell ...**` and `[2024 Computational and
+Structural Biotechnology Journal] **A mini-review on perturbation modelling ...**`, both
+linking `cell.com/cell/fulltext/S0092-8674(24)01332-1`.
+
+Fix: find the right URL for one of the two entries.
+""",
+)
+def url_under_two_titles(ctx: Context) -> Iterator[Hit]:
+    return _hits(ctx, "SCF325")
+
+
+@rule(
+    "SCF326",
+    "cross-listed",
+    Severity.WARNING,
+    "The same paper listed in two different sections.",
+    f"""
+What it does: finds an entry whose paper link and title match an entry of another section
+(or whose title names the other's model, as a pretraining corpus listed with the paper
+that built it). {_KEYS}
+
+Why is this bad? The list cross-lists some papers on purpose, so this is only a warning;
+but an accidental copy in a second section drifts out of date.
+
+Example: `**Cell-JEPA: ...**` under "scRNA-seq" and again under "Models and frameworks".
+{_FIX.format(code="SCF326")}""",
+)
+def cross_listed(ctx: Context) -> Iterator[Hit]:
+    return _hits(ctx, "SCF326")

@@ -1,0 +1,146 @@
+"""Year order of the entries within each list."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from scfm_lint.errors import ConfigError
+from scfm_lint.finding import Severity
+from scfm_lint.model import Document, Entry
+from scfm_lint.registry import Context, Hit, rule
+
+MODES = ("descending", "ascending", "off")
+
+
+def _mode(value: Any, where: str) -> str:
+    if value not in MODES:
+        raise ConfigError(f"{where}: expected one of {', '.join(MODES)}, got {value!r}")
+    return str(value)
+
+
+def section_modes(doc: Document, config: Mapping[str, Any]) -> list[str]:
+    """The order mode of every heading: its own setting, else its nearest ancestor's."""
+    settings = config.get("ordering") or {}
+    default = _mode(settings.get("default", "descending"), "ordering.default")
+    named = settings.get("sections") or {}
+    if not isinstance(named, Mapping):
+        raise ConfigError("ordering.sections: expected a mapping of heading text to order")
+    wanted = {
+        str(name).strip().casefold(): _mode(value, f"ordering.sections.{name}")
+        for name, value in named.items()
+    }
+    own: dict[int, str] = {}
+    for heading in doc.headings:
+        for k in (heading.text.strip().casefold(), heading.anchor.casefold()):
+            if k in wanted:
+                own[heading.index] = wanted[k]
+    if doc.entries:
+        found = {h.text.strip().casefold() for h in doc.headings}
+        found |= {h.anchor.casefold() for h in doc.headings}
+        for name in named:
+            if str(name).strip().casefold() not in found:
+                raise ConfigError(f"ordering.sections.{name}: no heading with this text")
+    modes: list[str] = []
+    for heading in doc.headings:  # parents come before their children
+        if heading.index in own:
+            modes.append(own[heading.index])
+        elif heading.parent is not None:
+            modes.append(modes[heading.parent])
+        else:
+            modes.append(default)
+    modes.append(default)  # index -1: entries before any heading
+    return modes
+
+
+def kept_indexes(keys: Sequence[int]) -> list[int]:
+    """Positions of one longest non-decreasing subsequence of ``keys`` (O(n log n))."""
+    tails: list[int] = []  # tails[k]: smallest key ending a subsequence of length k + 1
+    tail_pos: list[int] = []
+    parent = [-1] * len(keys)
+    for i, k in enumerate(keys):
+        at = bisect_right(tails, k)
+        if at == len(tails):
+            tails.append(k)
+            tail_pos.append(i)
+        else:
+            tails[at] = k
+            tail_pos[at] = i
+        parent[i] = tail_pos[at - 1] if at else -1
+    out: list[int] = []
+    i = tail_pos[-1] if tail_pos else -1
+    while i != -1:
+        out.append(i)
+        i = parent[i]
+    return out[::-1]
+
+
+def _short(entry: Entry) -> str:
+    title = entry.title if len(entry.title) <= 50 else entry.title[:47].rstrip() + "..."
+    return f"{entry.year} {title!r}" if title else str(entry.year)
+
+
+def misplaced(entries: Sequence[Entry], mode: str) -> Iterator[Hit]:
+    """One hit for each entry outside the longest run in order, saying where it belongs."""
+    dated = [e for e in entries if e.year is not None]
+    sign = -1 if mode == "descending" else 1
+    keys = [sign * (e.year or 0) for e in dated]
+    # Scanning from the end makes ties keep the earlier entries, so the entry that jumped
+    # ahead of its neighbours is the one reported.
+    n = len(keys)
+    kept = [n - 1 - p for p in reversed(kept_indexes([-k for k in reversed(keys)]))]
+    kept_set = set(kept)
+    kept_keys = [keys[i] for i in kept]
+    word = "newest" if mode == "descending" else "oldest"
+    for i, entry in enumerate(dated):
+        if i in kept_set:
+            continue
+        at = bisect_right(kept_keys, keys[i])
+        if at:
+            anchor = dated[kept[at - 1]]
+            where = f"move it after line {anchor.line} ({_short(anchor)})"
+        else:
+            anchor = dated[kept[0]]
+            where = f"move it before line {anchor.line} ({_short(anchor)})"
+        yield Hit(
+            entry.line,
+            entry.tag_column or entry.column,
+            f"{entry.year} is out of year order ({word} first): {where}",
+            related_line=anchor.line,
+        )
+
+
+@rule(
+    "SCF311",
+    "year-order",
+    Severity.WARNING,
+    "An entry breaks the year order of its list.",
+    """
+What it does: within each list, entries run newest year first (`ordering.default:
+descending`; `ascending` and `off` are the other choices, and `ordering.sections` sets
+one heading and its sub-headings apart). The check keeps the longest run of entries that
+is already in order and reports every other entry once, saying which entry it should come
+after (or before), so one misplaced entry gives one finding, not a cascade. Entries
+without a four-digit year are ignored.
+
+Why is this bad? Readers scan a section from the newest work down; an old paper among new
+ones hides it, and a new one at the bottom is never seen.
+
+Example: `[2025 bioRxiv] ...`, `[2024 bioRxiv] ...`, `[2025 Nature Methods] ...`: the 2024
+entry should come after the second 2025 entry.
+
+Fix: move the entry to the place the message names, or set the section's order to `off`.
+""",
+)
+def year_order(ctx: Context) -> Iterator[Hit]:
+    doc = ctx.doc
+    modes = section_modes(doc, ctx.config)
+    lists: dict[int, list[Entry]] = {}
+    for entry in doc.entries:
+        lists.setdefault(entry.list_id, []).append(entry)
+    for entries in lists.values():
+        section = entries[0].section
+        mode = modes[-1 if section is None else section]
+        if mode != "off":
+            yield from misplaced(entries, mode)

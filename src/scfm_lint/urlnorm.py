@@ -1,0 +1,138 @@
+"""Normalized URL keys: two links to the same paper get the same key."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+
+# Query parameters that track the reader rather than name the resource.
+_TRACKING = frozenset(
+    {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "ref", "ref_src", "via"}
+    | {"_returnurl", "cookieset", "rss", "sessionid", "s_cid", "campaign", "src"}
+)
+_DOI = re.compile(r"(?:^|/)(10\.\d{4,9}/[^?#\s]+)", re.IGNORECASE)
+_ARXIV_NEW = re.compile(r"(\d{4}\.\d{4,5})(?:v\d+)?", re.IGNORECASE)
+_ARXIV_PATH = re.compile(
+    r"^/(?:abs|pdf|html|format|ps)/((?:\d{4}\.\d{4,5})|(?:[a-z-]+(?:\.[a-z]{2})?/\d{7}))"
+    r"(?:v\d+)?(?:\.pdf)?/?$",
+    re.IGNORECASE,
+)
+_PII = re.compile(r"\b(S\d{4}-?\d{3}[\dX])\(?(\d{2})\)?(\d{5})-?([\dX])", re.IGNORECASE)
+# bioRxiv / medRxiv dated DOI suffixes, with optional version and view suffixes.
+_RXIV_DATED = re.compile(r"(\d{4}\.\d{2}\.\d{2}\.\d{5,}|\d{6,})(?:v\d+)?", re.IGNORECASE)
+_RXIV_SUFFIX = re.compile(
+    r"(?:v\d+)?(?:\.full(?:\.pdf)?(?:\+html)?|\.abstract|\.full-text|\.supplementary-material"
+    r"|\.article-info|\.article-metrics|\.pdf)?/?$",
+    re.IGNORECASE,
+)
+_DOI_TAIL = re.compile(r"(?:/(?:full|abstract|pdf|epdf|html))+/?$|[.,;)]+$", re.IGNORECASE)
+
+
+def split_host(url: str) -> tuple[str, str, str]:
+    """The lower-case host without ``www.``, the path, and the raw query of ``url``."""
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return "", "", ""
+    host = host.removeprefix("www.")
+    return host, parts.path, parts.query
+
+
+def doi_of(url: str) -> str | None:
+    """The DOI a URL names (``doi.org/…``, ``/doi/…``, a bioRxiv content path …), lower-cased.
+
+    Version and view suffixes of preprint DOIs (``v2``, ``.full.pdf``) are dropped.
+    """
+    host, path, _ = split_host(url)
+    if not host:
+        return None
+    path = unquote(path)
+    if host.endswith("nature.com"):
+        # nature.com/articles/<id> is the landing page of DOI 10.1038/<id>.
+        article = re.match(r"/articles/([a-z0-9.-]+?)(?:\.pdf)?/?$", path, re.IGNORECASE)
+        if article:
+            return f"10.1038/{article.group(1)}".lower()
+    if host in {"biorxiv.org", "medrxiv.org"}:
+        early = re.search(r"/early/\d{4}/\d{2}/\d{2}/([\d.]+?)(?:v\d+)?(?:\.full|\.pdf|$)", path)
+        if early:
+            return f"10.1101/{early.group(1)}".lower()
+    found = _DOI.search(path)
+    if found is None:
+        return None
+    doi = found.group(1)
+    prefix, _, suffix = doi.partition("/")
+    if prefix in {"10.1101", "10.64898"}:
+        dated = _RXIV_DATED.match(suffix)
+        if dated:
+            return f"{prefix}/{dated.group(1)}".lower()
+        suffix = _RXIV_SUFFIX.sub("", suffix)
+    doi = f"{prefix}/{suffix}"
+    doi = _DOI_TAIL.sub("", doi)
+    return doi.lower()
+
+
+def pii_of(url: str) -> str | None:
+    """An Elsevier PII in its compact form (``S2666389925001746``), if the URL holds one."""
+    found = _PII.search(unquote(url))
+    if found is None:
+        return None
+    return "".join(found.groups()).replace("-", "").upper()
+
+
+def arxiv_id(url: str) -> str | None:
+    """The arXiv identifier without version (``2503.03485``), if the URL names one."""
+    host, path, _ = split_host(url)
+    if host in {"arxiv.org", "export.arxiv.org"}:
+        found = _ARXIV_PATH.match(path)
+        return found.group(1).lower() if found else None
+    doi = doi_of(url) if host else None
+    if doi and doi.startswith("10.48550/arxiv."):
+        found = _ARXIV_NEW.fullmatch(doi.removeprefix("10.48550/arxiv."))
+        return found.group(1) if found else None
+    return None
+
+
+def url_key(url: str) -> str:
+    """A key that two spellings of one resource share.
+
+    Papers collapse to ``arxiv:``, ``doi:``, ``pii:``, ``openreview:`` or ``pmc:`` keys;
+    other URLs lose scheme, ``www.``, default port, fragment, trailing slash and tracking
+    parameters, and keep the rest (paths are case-sensitive).
+    """
+    url = url.strip()
+    host, path, query = split_host(url)
+    if not host:
+        return url
+    arxiv = arxiv_id(url)
+    if arxiv:
+        return f"arxiv:{arxiv}"
+    pii = pii_of(path)
+    if pii:
+        return f"pii:{pii}"
+    doi = doi_of(url)
+    if host.endswith("researchsquare.com") or (doi and doi.startswith("10.21203/rs.")):
+        rs = re.search(r"\brs-(\d+)", path)
+        if rs:
+            return f"researchsquare:rs-{rs.group(1)}"
+    if doi:
+        return f"doi:{doi}"
+    if host == "openreview.net":
+        ident = dict(parse_qsl(query)).get("id")
+        if ident:
+            return f"openreview:{ident}"
+    pmc = re.search(r"/(PMC\d+)", path, re.IGNORECASE)
+    if pmc and host.endswith("ncbi.nlm.nih.gov"):
+        return f"pmc:{pmc.group(1).upper()}"
+    if host == "pubmed.ncbi.nlm.nih.gov":
+        pmid = re.match(r"/(\d+)", path)
+        if pmid:
+            return f"pubmed:{pmid.group(1)}"
+    params = [
+        (k, v)
+        for k, v in parse_qsl(unquote(query), keep_blank_values=True)
+        if not k.lower().startswith("utm_") and k.lower() not in _TRACKING
+    ]
+    clean_query = urlencode(sorted(params))
+    clean_path = path.rstrip("/")
+    return host + clean_path + (f"?{clean_query}" if clean_query else "")
