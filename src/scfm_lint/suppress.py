@@ -8,16 +8,21 @@ from scfm_lint.finding import Finding
 from scfm_lint.model import Document
 
 _ALL = "*"
+#: Prefix of a code re-enabled while every code is disabled (``-SCF101``).
+_EXCEPT = "-"
 
 
 def _silenced(doc: Document) -> dict[int, set[str]]:
-    """Line -> codes silenced there (``*`` for every code)."""
+    """Line -> codes silenced there (``*`` for every code, ``-CODE`` for an exception to it)."""
     out: dict[int, set[str]] = {}
     if not doc.pragmas:
         return out
     active: set[str] = set()
+    # Codes enabled again after a blanket disable, as ESLint and markdownlint do.
+    exceptions: set[str] = set()
     pragmas = sorted(doc.pragmas, key=lambda p: p.line)
     pragma_lines = {p.line for p in pragmas}
+    next_line: list[tuple[int, set[str]]] = []
     last = len(doc.lines)
     idx = 0
     for line in range(1, last + 1):
@@ -26,18 +31,33 @@ def _silenced(doc: Document) -> dict[int, set[str]]:
             codes = set(p.codes) or {_ALL}
             if p.action == "disable":
                 active |= codes
+                exceptions = set() if _ALL in codes else exceptions - codes
             elif p.action == "enable":
-                active = set() if _ALL in codes else active - codes
+                if _ALL in codes:
+                    active, exceptions = set(), set()
+                else:
+                    active -= codes
+                    if _ALL in active:
+                        exceptions |= codes
             else:
                 target = line + 1
                 while target <= last and (
                     not doc.lines[target - 1].strip() or target in pragma_lines
                 ):
                     target += 1
-                out.setdefault(target, set()).update(codes)
+                next_line.append((target, codes))
             idx += 1
         if active:
             out.setdefault(line, set()).update(active)
+            if _ALL in active:
+                out[line].update(_EXCEPT + code for code in exceptions)
+    # Applied last so that a next-line pragma wins over an exception of an enclosing range.
+    for target, codes in next_line:
+        silenced = out.setdefault(target, set())
+        if _ALL in codes:
+            silenced.difference_update([c for c in silenced if c.startswith(_EXCEPT)])
+        silenced.difference_update(_EXCEPT + code for code in codes)
+        silenced |= codes
     return out
 
 
@@ -49,7 +69,7 @@ def apply_pragmas(doc: Document, findings: Iterable[Finding]) -> list[Finding]:
     kept = []
     for f in findings:
         codes = silenced.get(f.line)
-        if codes and (_ALL in codes or f.code in codes):
+        if codes and (f.code in codes or (_ALL in codes and _EXCEPT + f.code not in codes)):
             continue
         kept.append(f)
     return kept

@@ -18,6 +18,11 @@ def _problems(ctx: Context, *kinds: str) -> Iterator[tuple[int, int, str, str]]:
                 yield entry.line, p.column, p.kind, p.detail
 
 
+def _only_markers(title: str) -> bool:
+    """``****`` or ``__``: markdown-it reads empty bold markers as plain text, not as a title."""
+    return not title.strip("*_ ")
+
+
 @rule(
     "SCF101",
     "missing-venue",
@@ -80,6 +85,8 @@ Fix: wrap the title in `**`.
 )
 def title_not_bold(ctx: Context) -> Iterator[Hit]:
     for line, col, _, detail in _problems(ctx, "title-not-bold"):
+        if _only_markers(detail):
+            continue
         yield Hit(line, col, f"title is not bold: write **{detail}**")
 
 
@@ -98,8 +105,9 @@ Fix: write the paper's title in bold after the tag.
 """,
 )
 def empty_title(ctx: Context) -> Iterator[Hit]:
-    for line, col, _, _ in _problems(ctx, "empty-title"):
-        yield Hit(line, col, "entry has no title")
+    for line, col, kind, detail in _problems(ctx, "empty-title", "title-not-bold"):
+        if kind == "empty-title" or _only_markers(detail):
+            yield Hit(line, col, "entry has no title")
 
 
 @rule(
