@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
 from linkhelpers import check, fast_settings, named_session
@@ -41,7 +42,7 @@ async def test_host_delay_spaces_requests(served):
     targets = [f"{base}/ok/{i}" for i in range(4)]
     await check(targets, fast_settings(per_host=4), policies)
     starts = sorted(t for path, times in rec.times.items() for t in times)
-    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
     assert len(starts) == 4
     assert min(gaps) >= 0.19
 

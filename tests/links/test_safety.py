@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from linkhelpers import Recorder, check, fast_settings, make_app
 import pytest
 
-from linkhelpers import Recorder, check, fast_settings, make_app
 from scfm_lint.links.safety import is_public
 
 
