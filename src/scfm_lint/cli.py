@@ -61,6 +61,11 @@ def build_parser(with_links: bool = True) -> argparse.ArgumentParser:
     )
     links = sub.add_parser("links", help="check every http(s) link (network)")
     _common(links)
+    links.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="check only links new on lines changed since REF ('auto': pre-commit's from-ref)",
+    )
     if with_links:
         # Only the links path pays for the checker's options (and never imports aiohttp here).
         from scfm_lint.links import command as links_command
@@ -157,7 +162,16 @@ def cmd_links(args: argparse.Namespace) -> int:
     from scfm_lint.links import command as links_command
 
     docs = load_documents(args)
-    return links_command.run(args, [d for d, _ in docs], docs[0][1])
+    documents = [d for d, _ in docs]
+    if args.changed_since:
+        from scfm_lint.changes import changed_lines, keep_changed_links, text_at
+
+        ref = args.changed_since
+        documents = [
+            keep_changed_links(d, changed_lines(d.path, ref), text_at(d.path, ref))
+            for d in documents
+        ]
+    return links_command.run(args, documents, docs[0][1])
 
 
 def cmd_rules() -> int:
