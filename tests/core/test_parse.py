@@ -1,0 +1,249 @@
+"""The document model: headings, Catalog, entries, links and pragmas, at exact positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from scfm_lint.anchors import Slugger, github_slug
+from scfm_lint.parse import parse_document
+
+DOC = """\
+<p align="center">
+\t<a href="https://awesome.re"><img src="https://awesome.re/badge.svg" alt="Awesome"></a>
+  <a href="figs/tree.pdf"><img src="figs/tree.png" alt="Tree" width="80%"></a>
+</p>
+
+# Awesome list
+
+## Catalog
+- [Catalog](#catalog)
+- [FM + LLM](#fm--llm)
+  - [Models](#models)
+  - [Models](#models-1)
+- [Surveys](#surveys)
+
+## FM + LLM
+
+Prose between headings, with [a link](#models).
+
+### Models
+ENTRY
+
+### Models
+<!-- scfm-lint-disable-next-line SCF101 -->
+2) [2024] **B** [[paper]](https://example.org/b)
+
+## Surveys
+- [2023 bioRxiv] Plain title [paper](https://example.org/c)
+""".replace(
+    "ENTRY",
+    "1. [2024 Nature Methods] **scGPT: toward — building** "
+    "[[paper]](https://www.cell.com/cell/fulltext/S0092-8674(24)01332-1)"
+    " · [[code]](https://github.com/bowang-lab/scGPT)",
+)
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return parse_document(DOC, "README.md")
+
+
+def test_heading_tree(doc):
+    got = [(h.level, h.text, h.anchor, h.line, h.column, h.parent) for h in doc.headings]
+    assert got == [
+        (1, "Awesome list", "awesome-list", 6, 3, None),
+        (2, "Catalog", "catalog", 8, 4, 0),
+        (2, "FM + LLM", "fm--llm", 15, 4, 0),
+        (3, "Models", "models", 19, 5, 2),
+        (3, "Models", "models-1", 22, 5, 2),
+        (2, "Surveys", "surveys", 26, 4, 0),
+    ]
+    assert [h.index for h in doc.headings] == list(range(6))
+
+
+def test_catalog_items_with_depth_and_targets(doc):
+    assert doc.catalog is not None
+    assert doc.catalog.heading == 1
+    assert doc.catalog.line == 9
+    assert (doc.catalog.bullet, doc.catalog.indent) == ("-", 2)
+    got = [(i.text, i.target, i.depth, i.line, i.column) for i in doc.catalog.items]
+    assert got == [
+        ("Catalog", "#catalog", 0, 9, 3),
+        ("FM + LLM", "#fm--llm", 0, 10, 3),
+        ("Models", "#models", 1, 11, 5),
+        ("Models", "#models-1", 1, 12, 5),
+        ("Surveys", "#surveys", 0, 13, 3),
+    ]
+
+
+def test_entry_fields_and_positions(doc):
+    e = doc.entries[0]
+    assert (e.line, e.column, e.marker, e.number) == (20, 1, "1.", 1)
+    assert (e.section, e.content_column, e.tag_column) == (3, 4, 4)
+    assert (e.year, e.year_text, e.venue, e.venue_column) == (2024, "2024", "Nature Methods", 10)
+    assert (e.title, e.title_column, e.title_bold) == ("scGPT: toward — building", 28, True)
+    assert e.model_name == "scGPT"
+    assert e.problems == ()
+    assert e.raw.startswith("[2024 Nature Methods] **scGPT")
+    got = [(lk.label, lk.url, lk.line, lk.column, lk.url_column, lk.kind) for lk in e.links]
+    url = "https://www.cell.com/cell/fulltext/S0092-8674(24)01332-1"
+    assert got == [
+        ("paper", url, 20, 55, 65, "markdown"),
+        ("code", "https://github.com/bowang-lab/scGPT", 20, 125, 134, "markdown"),
+    ]
+    assert {(lk.entry, lk.section) for lk in e.links} == {(0, 3)}
+
+
+def test_a_deviating_item_is_still_an_entry(doc):
+    b, c = doc.entries[1], doc.entries[2]
+    assert (b.line, b.marker, b.number, b.section, b.venue, b.year) == (24, "2)", 2, 4, None, 2024)
+    assert (c.line, c.marker, c.number, c.section) == (27, "-", None, 5)
+    assert (c.title, c.title_bold, c.title_column) == ("Plain title", False, 18)
+    assert [p.kind for p in c.problems] == ["title-not-bold", "link-brackets"]
+    assert [(lk.label, lk.column) for lk in c.links] == [("paper", 30)]
+
+
+def test_each_list_is_recorded_once(doc):
+    assert [(li.ordered, li.line, li.entries) for li in doc.lists] == [
+        (True, 20, (0,)),
+        (True, 24, (1,)),
+        (False, 27, (2,)),
+    ]
+    assert len({li.list_id for li in doc.lists}) == 3
+
+
+def test_html_links_with_positions(doc):
+    html = [
+        (lk.url, lk.label, lk.line, lk.column, lk.section) for lk in doc.links if lk.kind == "html"
+    ]
+    assert html == [
+        ("https://awesome.re", "a", 2, 11, None),
+        ("https://awesome.re/badge.svg", "Awesome", 2, 41, None),
+        ("figs/tree.pdf", "a", 3, 12, None),
+        ("figs/tree.png", "Tree", 3, 37, None),
+    ]
+    assert doc.html_lines >= {1, 2, 3, 4}
+
+
+def test_every_link_in_document_order(doc):
+    places = [(lk.line, lk.column) for lk in doc.links]
+    assert places == sorted(places)
+    catalog = [lk.url for lk in doc.links if 9 <= lk.line <= 13]
+    assert catalog == ["#catalog", "#fm--llm", "#models", "#models-1", "#surveys"]
+    prose = [lk for lk in doc.links if lk.line == 17]
+    assert [(lk.url, lk.column, lk.kind, lk.entry, lk.section) for lk in prose] == [
+        ("#models", 30, "markdown", None, 2)
+    ]
+
+
+def test_pragmas(doc):
+    assert [(p.action, p.codes, p.line) for p in doc.pragmas] == [
+        ("disable-next-line", ("SCF101",), 23)
+    ]
+
+
+def test_lines_offsets_and_helpers(doc):
+    assert doc.lines[5] == "# Awesome list"
+    assert doc.text[doc.offset(6, 3) :].startswith("Awesome list")
+    assert doc.section_title(None) == "(top)"
+    assert doc.section_title(2) == "FM + LLM"
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        pytest.param("FM + LLM", "fm--llm", id="plus between spaces"),
+        pytest.param(
+            "Multi-omics: RNA, ATAC and Protein",
+            "multi-omics-rna-atac-and-protein",
+            id="colon-comma",
+        ),
+        pytest.param(
+            "Foundation Models for Pathology (related work)",
+            "foundation-models-for-pathology-related-work",
+            id="parentheses",
+        ),
+        pytest.param("Infrastructure & AI Agents", "infrastructure--ai-agents", id="ampersand"),
+        pytest.param("scRNA-seq", "scrna-seq", id="hyphen kept"),
+        pytest.param("snake_case name", "snake_case-name", id="underscore kept"),
+        pytest.param("Über Zellen", "über-zellen", id="unicode letters kept"),
+        pytest.param("单细胞 模型", "单细胞-模型", id="cjk"),
+        pytest.param("Models 🧬", "models-", id="emoji dropped"),
+        pytest.param("v2.0 “quoted”", "v20-quoted", id="dots and curly quotes dropped"),
+    ],
+)
+def test_github_slug(text, slug):
+    assert github_slug(text) == slug
+
+
+def test_slugger_suffixes_repeats_like_github():
+    s = Slugger()
+    assert [s.slug(t) for t in ["Models", "Models", "Models-1", "Models", "Other"]] == [
+        "models",
+        "models-1",
+        "models-1-1",
+        "models-2",
+        "other",
+    ]
+
+
+def test_heading_text_drops_markup_and_setext_headings_count():
+    text = "## Tools *and* `code` [link](#x) ##\n\nSetext heading\n--------------\n"
+    doc = parse_document(text, "x.md")
+    assert [(h.level, h.text, h.anchor, h.line) for h in doc.headings] == [
+        (2, "Tools and code link", "tools-and-code-link", 1),
+        (2, "Setext heading", "setext-heading", 3),
+    ]
+
+
+def test_excluded_sections_and_catalog_hold_no_entries():
+    text = (
+        "## Catalog\n- [Models](#models)\n\n## Contributing\n1. Fork the repo\n\n## Models\n1. x\n"
+    )
+    doc = parse_document(text, "x.md", excluded_sections=["contributing"])
+    assert [e.line for e in doc.entries] == [8]
+
+
+def test_catalog_heading_is_configurable_and_optional():
+    text = "## Index\n- [Models](#models)\n\n## Models\n"
+    assert parse_document(text, "x.md").catalog is None
+    doc = parse_document(text, "x.md", catalog_heading="index")
+    assert doc.catalog is not None
+    assert [i.target for i in doc.catalog.items] == ["#models"]
+
+
+def test_code_lines_and_crlf():
+    text = "## Models\r\n\r\n```\r\n1. [2024] not an entry\r\n```\r\n1. [2024 Nature] **A** [[paper]](https://example.org/a)\r\n"
+    doc = parse_document(text, "x.md")
+    assert doc.code_lines == {3, 4, 5}
+    assert doc.lines[0] == "## Models"
+    [e] = doc.entries
+    assert (e.line, e.venue, e.title) == (6, "Nature", "A")
+    assert [(lk.line, lk.column) for lk in e.links] == [(6, 24)]
+
+
+def test_multi_line_entry_keeps_link_positions():
+    text = "## Models\n1. [2024 Nature] **A long title that wraps\n   onto a second line** [[paper]](https://example.org/a)\n"
+    [e] = parse_document(text, "x.md").entries
+    assert (e.line, e.end_line) == (2, 3)
+    assert e.title == "A long title that wraps onto a second line"
+    assert [(lk.line, lk.column) for lk in e.links] == [(3, 25)]
+
+
+def test_pragma_spellings():
+    text = (
+        "<!-- scfm-lint-disable SCF101,SCF102 -->\n"
+        "<!--scfm-lint-enable SCF101, SCF102-->\n"
+        "<!-- scfm-lint-disable -->\n"
+        "<!-- scfm-lint-enable -->\n"
+        "<!-- scfm-lint-disable-next-line SCF231 -->\n"
+        "<!-- a plain comment -->\n"
+    )
+    doc = parse_document(text, "x.md")
+    assert [(p.action, p.codes, p.line) for p in doc.pragmas] == [
+        ("disable", ("SCF101", "SCF102"), 1),
+        ("enable", ("SCF101", "SCF102"), 2),
+        ("disable", (), 3),
+        ("enable", (), 4),
+        ("disable-next-line", ("SCF231",), 5),
+    ]
