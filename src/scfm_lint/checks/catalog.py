@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-from scfm_lint.finding import Severity
+from scfm_lint.finding import Fix, Severity
 from scfm_lint.model import Catalog, CatalogItem, Document, Heading
 from scfm_lint.registry import Context, Hit, rule
 
@@ -22,6 +22,12 @@ def _resolve(doc: Document, item: CatalogItem) -> Heading | None:
         if h.anchor.lower() == anchor:
             return h
     return None
+
+
+def _regenerated(doc: Document) -> Fix | None:
+    from scfm_lint.fixers.catalog import regenerate
+
+    return regenerate(doc)
 
 
 def _base_level(doc: Document, catalog: Catalog) -> int:
@@ -51,10 +57,15 @@ def missing_heading(ctx: Context) -> Iterator[Hit]:
     if catalog is None:
         return
     listed = {h.index for item in catalog.items if (h := _resolve(doc, item)) is not None}
+    fix = None
     for h in _below(doc, catalog):
         if h.index not in listed:
+            fix = fix or _regenerated(doc)
             yield Hit(
-                h.line, h.column, f"heading {h.text!r} (#{h.anchor}) is missing from the Catalog"
+                h.line,
+                h.column,
+                f"heading {h.text!r} (#{h.anchor}) is missing from the Catalog",
+                fix=fix,
             )
 
 
@@ -77,9 +88,11 @@ def broken_link(ctx: Context) -> Iterator[Hit]:
     if catalog is None:
         return
     by_text = {h.text.lower(): h for h in doc.headings}
+    fix = None
     for item in catalog.items:
         if _resolve(doc, item) is not None:
             continue
+        fix = fix or _regenerated(doc)
         guess = by_text.get(item.text.lower())
         hint = f"; did you mean #{guess.anchor}?" if guess else ""
         yield Hit(
@@ -87,6 +100,7 @@ def broken_link(ctx: Context) -> Iterator[Hit]:
             item.column,
             f"Catalog link {item.target!r} matches no heading{hint}",
             suggestion=f"#{guess.anchor}" if guess else None,
+            fix=fix,
         )
 
 
@@ -109,15 +123,18 @@ def text_mismatch(ctx: Context) -> Iterator[Hit]:
     doc, catalog = ctx.doc, ctx.doc.catalog
     if catalog is None:
         return
+    fix = None
     for item in catalog.items:
         h = _resolve(doc, item)
         if h is not None and " ".join(item.text.split()) != " ".join(h.text.split()):
+            fix = fix or _regenerated(doc)
             yield Hit(
                 item.line,
                 item.column,
                 f"Catalog text {item.text!r} differs from heading {h.text!r} (line {h.line})",
                 related_line=h.line,
                 suggestion=h.text,
+                fix=fix,
             )
 
 
@@ -141,15 +158,18 @@ def wrong_depth(ctx: Context) -> Iterator[Hit]:
     if catalog is None or not catalog.items:
         return
     base = _base_level(doc, catalog)
+    fix = None
     for item in catalog.items:
         h = _resolve(doc, item)
         if h is not None and h.level - base != item.depth:
+            fix = fix or _regenerated(doc)
             yield Hit(
                 item.line,
                 item.column,
                 f"Catalog link to {h.text!r} is at depth {item.depth}, "
                 f"its heading (h{h.level}) belongs at depth {h.level - base}",
                 related_line=h.line,
+                fix=fix,
             )
 
 
@@ -199,11 +219,14 @@ def catalog_order(ctx: Context) -> Iterator[Hit]:
         return
     resolved = [(item, h) for item in catalog.items if (h := _resolve(doc, item)) is not None]
     keep = _longest_increasing([h.index for _, h in resolved])
+    fix = None
     for pos, (item, h) in enumerate(resolved):
         if pos not in keep:
+            fix = fix or _regenerated(doc)
             yield Hit(
                 item.line,
                 item.column,
                 f"Catalog link to {h.text!r} is out of order (heading at line {h.line})",
                 related_line=h.line,
+                fix=fix,
             )

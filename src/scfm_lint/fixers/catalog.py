@@ -1,0 +1,77 @@
+"""Catalog regeneration (SCF201-SCF205): one list of every heading below the Catalog."""
+
+from __future__ import annotations
+
+import re
+
+from scfm_lint.checks.catalog import _base_level, _below, _resolve
+from scfm_lint.finding import Edit, Fix
+from scfm_lint.fixers import span_of_lines
+from scfm_lint.model import Catalog, Document, Heading
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<])")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+
+
+def _line(catalog: Catalog, base: int, heading: Heading) -> str:
+    indent = " " * (catalog.indent * (heading.level - base))
+    bullet = catalog.bullet if catalog.bullet in "-*+" else "-"
+    text = _SPECIAL.sub(r"\\\1", heading.text)
+    return f"{indent}{bullet} [{text}](#{heading.anchor})"
+
+
+def _body(doc: Document, catalog: Catalog) -> tuple[list[str], bool]:
+    """The Catalog's lines, and whether building them dropped a link to outside the page.
+
+    Lines that already point at the right heading with its text at its depth are kept as
+    written (the author's anchor spelling, a trailing note); links to the Catalog itself or
+    to headings above it stay first, in their order.
+    """
+    base = _base_level(doc, catalog)
+    kept: dict[int, str] = {}
+    head: list[str] = []
+    external = False
+    used: set[int] = set()
+    for item in catalog.items:
+        if item.line in used:
+            continue
+        heading = _resolve(doc, item)
+        if heading is None:
+            external = external or not item.target.startswith("#")
+            continue
+        same = " ".join(item.text.split()) == " ".join(heading.text.split())
+        if heading.index <= catalog.heading:
+            head.append(doc.lines[item.line - 1])
+        elif same and item.depth == heading.level - base and heading.index not in kept:
+            kept[heading.index] = doc.lines[item.line - 1]
+        else:
+            continue
+        used.add(item.line)
+    body = head + [kept.get(h.index) or _line(catalog, base, h) for h in _below(doc, catalog)]
+    return body, external
+
+
+def regenerate(doc: Document) -> Fix | None:
+    """Rewrite the Catalog's list from the headings; None when it is already right.
+
+    The fix is unsafe when it would drop a Catalog link that leaves the page.
+    """
+    catalog = doc.catalog
+    if catalog is None:
+        return None
+    body, external = _body(doc, catalog)
+    if catalog.line:
+        start, end = span_of_lines(doc, catalog.line, catalog.end_line)
+        new = "\n".join(body)
+    else:
+        if not body:
+            return None
+        line = doc.headings[catalog.heading].line
+        if line < len(doc.lines) and _SETEXT.match(doc.lines[line]):
+            line += 1
+        start = end = doc.line_offsets[line - 1] + len(doc.lines[line - 1])
+        after = doc.lines[line] if line < len(doc.lines) else ""
+        new = "\n\n" + "\n".join(body) + ("\n" if after.strip() else "")
+    if doc.text[start:end] == new:
+        return None
+    return Fix((Edit(start, end, new),), "regenerate the Catalog from the headings", not external)
