@@ -99,6 +99,41 @@ def validate(
                     )
 
 
+#: Settings that take one of a few words; a typo must not silently pick a behaviour.
+_CHOICES: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("fail-on",): ("error", "warning", "info", "never"),
+    ("numbering", "style"): ("one", "sequential"),
+}
+
+
+def validate_values(user: Mapping[str, Any], source: str) -> None:
+    """Check word-valued settings and rule codes (``select``, ``ignore``, ``severity``)."""
+    from scfm_lint.finding import Severity
+    from scfm_lint.registry import load_all
+
+    for path, allowed in _CHOICES.items():
+        value: Any = user
+        for part in path:
+            value = value.get(part) if isinstance(value, Mapping) else None
+        if value is not None and value not in allowed:
+            raise ConfigError(
+                f"{source}: key {'.'.join(path)!r}: expected one of {', '.join(allowed)}, "
+                f"got {value!r}"
+            )
+    rules = load_all()
+    for key in ("select", "ignore"):
+        for pattern in user.get(key) or ():
+            if not any(code.startswith(str(pattern).strip().upper()) for code in rules):
+                raise ConfigError(f"{source}: key {key!r}: {pattern!r} matches no rule code")
+    for code, level in (user.get("severity") or {}).items():
+        if code not in rules:
+            raise ConfigError(f"{source}: key 'severity.{code}': unknown rule code")
+        try:
+            Severity.parse(str(level))
+        except ValueError as exc:
+            raise ConfigError(f"{source}: key 'severity.{code}': {exc}") from None
+
+
 def merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
     """Deep merge: mappings merge, everything else is replaced. Returns a new mapping."""
     out = dict(base)
@@ -162,6 +197,7 @@ def load_config(
     if source is not None:
         user = read_project_file(source)
         validate(user, config, str(source))
+        validate_values(user, str(source))
         config = merge(config, user)
     if overrides:
         validate(overrides, config, "command line")
