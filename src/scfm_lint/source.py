@@ -31,4 +31,7 @@ def read_source(path: str) -> str:
         raise InputError(
             f"{path}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
         ) from None
-    return text.removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise InputError(f"{path}: file is empty")
+    return text

@@ -4,7 +4,8 @@ Each case is a title line, optional YAML lines (``config:`` overrides merged ove
 defaults, ``files:`` to create next to the linted file, ``final-newline: false``), a ``.``
 line, the Markdown input, a ``.`` line, the expected findings as ``line:col: CODE`` lines
 (none for a case that must stay quiet) and a closing ``.`` line. In the input, ``␉`` stands
-for a tab and ``␠`` for a space, so trailing whitespace survives editors and hooks.
+for a tab, ``␠`` for a space and ``␍`` for a carriage return, so invisible characters
+survive editors and hooks.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def read_fixture_file(path: Path) -> list[Case]:
         bad = [e for e in expected if not _EXPECTED.match(e)]
         if bad:
             raise ValueError(f"{where}: expected lines must read 'line:col: CODE', got {bad}")
-        text = "\n".join(body).replace("␉", "\t").replace("␠", " ")
+        text = "\n".join(body).replace("␉", "\t").replace("␠", " ").replace("␍", "\r")
         if meta.get("final-newline", True):
             text += "\n"
         cases.append(

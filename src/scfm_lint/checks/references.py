@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+import re
 from urllib.parse import unquote, urlsplit
 
 from scfm_lint.finding import Severity
 from scfm_lint.registry import Context, Hit, rule
+
+# An HTML element's id or name is an anchor too (``<a name="top"></a>``, ``<div id="x">``).
+_HTML_ANCHOR = re.compile(r"<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*[\"']?([^\"'\s>]+)")
 
 
 @rule(
@@ -17,8 +21,8 @@ from scfm_lint.registry import Context, Hit, rule
     "an #anchor link points to no heading",
     """
 What it does: flags every link of the form `#anchor` (in entries, prose and HTML) whose
-anchor is not the GitHub anchor of any heading of the document. Catalog links are left to
-SCF202.
+anchor is not the GitHub anchor of any heading of the document, nor the `id` or `name` of
+an HTML element (`<a name="top"></a>`). Catalog links are left to SCF202.
 Why is this bad? The link does nothing on GitHub; usually a heading was renamed.
 Example: `see [Multimodal scFMs](#multimodal-scfm)` when the heading gives `#multimodal-scfms`.
 Fix: use the heading's anchor (lower case, punctuation dropped, spaces as hyphens).
@@ -27,6 +31,13 @@ Fix: use the heading's anchor (lower case, punctuation dropped, spaces as hyphen
 def broken_anchor(ctx: Context) -> Iterator[Hit]:
     doc = ctx.doc
     anchors = {h.anchor.lower() for h in doc.headings}
+    if "<" in doc.text:
+        anchors.update(
+            m.group(1).lower()
+            for n, line in enumerate(doc.lines, 1)
+            if "<" in line and n not in doc.code_lines
+            for m in _HTML_ANCHOR.finditer(line)
+        )
     catalog = doc.catalog
     for link in doc.links:
         if not link.url.startswith("#") or link.url == "#":

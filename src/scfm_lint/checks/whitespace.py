@@ -85,7 +85,7 @@ Fix: `--fix` adds the newline.
 )
 def final_newline(ctx: Context) -> Iterator[Hit]:
     text = ctx.doc.text
-    if not ctx.config["whitespace"]["final-newline"] or not text or text.endswith("\n"):
+    if not ctx.config["whitespace"]["final-newline"] or not text or text.endswith(("\n", "\r")):
         return
     last = len(ctx.doc.lines)
     fix = Fix((Edit(len(text), len(text), "\n"),), "add a final newline")
