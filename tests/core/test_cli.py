@@ -90,6 +90,11 @@ def test_unknown_rule_code_is_a_usage_error(project, cli, option):
         pytest.param(
             lambda p: _write(p / "README.md", " \n\n"), "file is empty", id="blank lines only"
         ),
+        pytest.param(
+            lambda p: _write(p / "README.md", b"\xef\xbb\xbf\n"),
+            "file is empty",
+            id="byte order mark only",
+        ),
         pytest.param(lambda p: _write(p / "README.md", b"## A\x00\n"), "NUL bytes", id="nul bytes"),
     ],
 )
