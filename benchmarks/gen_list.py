@@ -19,24 +19,25 @@ import random
 import re
 import sys
 
+# Venue -> how its paper URLs look, so the URL agrees with the tag's venue and year.
 VENUES = (
-    "Nature",
-    "Nature Methods",
-    "Nature Communications",
-    "Nature Machine Intelligence",
-    "Cell",
-    "Cell Systems",
-    "Science",
-    "bioRxiv",
-    "arXiv",
-    "NeurIPS",
-    "ICLR",
-    "ICML",
-    "Genome Biology",
-    "Bioinformatics",
-    "Briefings in Bioinformatics",
-    "Experimental & Molecular Medicine",
-    "NeurIPS Workshop",
+    ("Nature", "nature:s41586"),
+    ("Nature Methods", "nature:s41592"),
+    ("Nature Communications", "nature:s41467"),
+    ("Nature Machine Intelligence", "nature:s42256"),
+    ("Genome Biology", "bmc:s13059"),
+    ("Cell", "cell:cell:0092-8674"),
+    ("Cell Systems", "cell:cell-systems:2405-4712"),
+    ("bioRxiv", "biorxiv"),
+    ("bioRxiv", "biorxiv"),
+    ("arXiv", "arxiv"),
+    ("arXiv", "arxiv"),
+    ("NeurIPS", "openreview"),
+    ("ICLR", "openreview"),
+    ("ICML", "openreview"),
+    ("NeurIPS Workshop", "openreview"),
+    ("Bioinformatics", "oup:bioinformatics"),
+    ("Briefings in Bioinformatics", "oup:bib"),
 )
 WORDS = [
     "single-cell",
@@ -135,44 +136,58 @@ def _slug(text: str) -> str:
     return "".join(out)
 
 
-def _url(rng: random.Random) -> str:
-    kind = rng.random()
-    year = rng.randint(2019, 2026)
+def _url(rng: random.Random, style: str, year: int) -> str:
     r = rng.randint
-    if kind < 0.30:
-        return f"https://www.nature.com/articles/s41592-0{year % 100}-{r(1000, 9999)}-{r(0, 9)}"
-    if kind < 0.55:
+    kind, _, arg = style.partition(":")
+    yy = year % 100
+    if kind == "nature":
+        return (
+            f"https://www.nature.com/articles/{arg}-{year % 1000:03d}-{r(10000, 99999)}-{r(0, 9)}"
+        )
+    if kind == "bmc":
+        doi = f"10.1186/{arg}-{year % 1000:03d}-{r(1000, 9999)}-{r(0, 9)}"
+        return f"https://genomebiology.biomedcentral.com/articles/{doi}"
+    if kind == "cell":
+        # Parentheses inside the URL, as cell.com writes them.
+        journal, issn = arg.split(":")
+        return f"https://www.cell.com/{journal}/fulltext/S{issn}({yy}){r(10000, 99999)}-{r(0, 9)}"
+    if kind == "biorxiv":
         day = f"{year}.{r(1, 12):02d}.{r(1, 28):02d}"
         return f"https://www.biorxiv.org/content/10.1101/{day}.{r(100000, 999999)}v{r(1, 3)}"
-    if kind < 0.75:
-        return f"https://arxiv.org/abs/{year % 100:02d}{r(1, 12):02d}.{r(10000, 99999)}"
-    if kind < 0.85:
-        # Parentheses inside the URL, as cell.com writes them.
-        pii = f"S0092-8674({year % 100}){r(10000, 99999)}-{r(0, 9)}"
-        return f"https://www.cell.com/cell/fulltext/{pii}"
+    if kind == "arxiv":
+        return f"https://arxiv.org/abs/{yy:02d}{r(1, 12):02d}.{r(10000, 99999)}"
+    if kind == "oup":
+        where = f"{r(30, 42)}/{r(1, 12)}/bt{r(100, 999)}/{r(10**6, 10**7)}"
+        return f"https://academic.oup.com/{arg}/article/{where}"
     return f"https://openreview.net/forum?id={r(10**9, 10**10):x}"
 
 
-def _title(rng: random.Random) -> str:
-    words = rng.sample(WORDS, rng.randint(5, 12))
-    body = " ".join(words)
-    body = body[0].upper() + body[1:]
-    if rng.random() < 0.1:
-        body = body.replace(" ", " — ", 1)  # an em-dash
-    if rng.random() < 0.6:
-        return f"{rng.choice(NAMES)}{rng.randint(1, 99)}: {body}"
-    return body
+class _Names:
+    """Model names, unique across the list (repeats would be duplicate findings)."""
+
+    def __init__(self) -> None:
+        self.n = 0
+
+    def title(self, rng: random.Random) -> str:
+        words = rng.sample(WORDS, rng.randint(5, 12))
+        body = " ".join(words)
+        body = body[0].upper() + body[1:]
+        if rng.random() < 0.1:
+            body = body.replace(" ", " — ", 1)  # an em-dash
+        self.n += 1
+        if rng.random() < 0.6:
+            return f"{rng.choice(NAMES)}-{self.n}: {body}"
+        return f"{body} ({self.n})"
 
 
-def _entry(rng: random.Random, defects: float) -> str:
-    year = rng.randint(2018, 2026)
-    venue = rng.choice(VENUES)
-    title = _title(rng)
+def _entry(rng: random.Random, names: _Names, year: int, defects: float) -> str:
+    venue, style = rng.choice(VENUES)
+    title = names.title(rng)
     tag = f"[{year} {venue}]"
     bold = f"**{title}**"
-    links = f"[[paper]]({_url(rng)})"
+    links = f"[[paper]]({_url(rng, style, year)})"
     if rng.random() < 0.2:
-        links += f" · [[code]](https://github.com/lab{rng.randint(1, 500)}/{rng.choice(NAMES)})"
+        links += f" · [[code]](https://github.com/lab{rng.randint(1, 500)}/repo{names.n})"
     tail = ""
     if rng.random() < defects:
         kind = rng.randrange(8)
@@ -187,9 +202,9 @@ def _entry(rng: random.Random, defects: float) -> str:
         elif kind == 4:
             tail = "  "  # trailing spaces
         elif kind == 5:
-            links = f"[[pdf]]({_url(rng)})"  # label outside the allowed set
+            links = f"[[pdf]]({_url(rng, style, year)})"  # label outside the allowed set
         elif kind == 6:
-            links += f" https://example.org/{rng.randint(1, 999)}"  # bare URL
+            links += f" https://example.org/{names.n}"  # bare URL
         else:
             tag = f"[{year % 100} {venue}]"  # two-digit year
     return f"1. {tag} {bold} {links}{tail}"
@@ -198,6 +213,7 @@ def _entry(rng: random.Random, defects: float) -> str:
 def generate(entries: int, seed: int = 1, defects: float = 0.02) -> str:
     """A Markdown paper list with ``entries`` entries."""
     rng = random.Random(seed)
+    names = _Names()
     # Sections scale with the list: about 45 entries per leaf section, 6 leaves per top section.
     leaves = max(1, round(entries / 45))
     tops = max(1, -(-leaves // 6))
@@ -238,8 +254,9 @@ def generate(entries: int, seed: int = 1, defects: float = 0.02) -> str:
             out.append(f"### {sub}\n")
             if s % 3 == 1:
                 out.append(f"\nWork on {sub.lower()} (see [the review](#catalog)).\n\n")
-            for k in range(count):
-                line = _entry(rng, defects)
+            years = sorted((rng.randint(2018, 2026) for _ in range(count)), reverse=True)
+            for k, year in enumerate(years):
+                line = _entry(rng, names, year, defects)
                 if k == 7 and s == 1 and rng.random() < 0.5:
                     line = line.replace("1. ", "2. ", 1)  # odd numbering
                 if k == 3 and s == 0 and t % 2 == 1:
