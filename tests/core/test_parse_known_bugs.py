@@ -117,3 +117,17 @@ def test_link_column_after_title_with_entity_and_brackets():
 def test_pragma_with_unrecognized_codes_does_not_silence_everything():
     text = "## Models\n<!-- scfm-lint-disable scf105 -->\n1. [2024] **A** [[paper]](https://example.org/a)\n"
     assert _codes(text, "SCF1") == ["3:4: SCF101"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="model.Problem has a column but no line and checks/entry_format.py reports every "
+    "problem on the entry's first line, so a problem on a wrapped entry's second line gets "
+    "the first line with the second line's column",
+)
+def test_problem_on_the_second_line_of_a_wrapped_entry():
+    text = (
+        "## Models\n1. [2024 Nature] **A long title\n"
+        "   that wraps** [[paper]](https://example.org/a) (oral)\n"
+    )
+    assert _codes(text, "SCF1") == ["3:50: SCF107"]
