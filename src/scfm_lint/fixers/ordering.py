@@ -35,24 +35,32 @@ def sort_fix(doc: Document, entries: Sequence[Entry], mode: str) -> Fix | None:
 def year_order(
     doc: Document, config: Mapping[str, Any], findings: Sequence[Finding]
 ) -> Iterator[tuple[Finding, Fix]]:
-    """One fix per list, shared by every SCF311 finding of that list."""
-    from scfm_lint.checks.ordering import section_modes
+    """One fix per list, shared by every SCF311 finding of that list.
+
+    A list where a pragma silenced one of its out-of-order entries is left alone: sorting it
+    would move the entry the author asked to keep.
+    """
+    from scfm_lint.checks.ordering import misplaced, section_modes
 
     by_line = {e.line: e for e in doc.entries}
     lists: dict[int, list[Entry]] = {}
     for e in doc.entries:
         lists.setdefault(e.list_id, []).append(e)
-    modes = section_modes(doc, config)
-    fixes: dict[int, Fix | None] = {}
+    reported: dict[int, list[Finding]] = {}
     for finding in findings:
         entry = by_line.get(finding.line)
-        if entry is None:
+        if entry is not None:
+            reported.setdefault(entry.list_id, []).append(finding)
+    modes = section_modes(doc, config)
+    for list_id, found in reported.items():
+        members = lists[list_id]
+        section = members[0].section
+        mode = modes[-1 if section is None else section]
+        if mode == "off":
             continue
-        if entry.list_id not in fixes:
-            members = lists[entry.list_id]
-            section = members[0].section
-            mode = modes[-1 if section is None else section]
-            fixes[entry.list_id] = None if mode == "off" else sort_fix(doc, members, mode)
-        fix = fixes[entry.list_id]
+        if {hit.line for hit in misplaced(members, mode)} != {f.line for f in found}:
+            continue
+        fix = sort_fix(doc, members, mode)
         if fix is not None:
-            yield finding, fix
+            for finding in found:
+                yield finding, fix
