@@ -1,32 +1,14 @@
-"""A temporary git repository holding a paper list, for the changed-only tests."""
+"""Fixtures of the pull-request tests: a temporary git repository and a loopback server."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
-import subprocess
+import threading
 
 import pytest
 
-BASE = """## Catalog
-- [Papers](#papers)
-
-## Papers
-1. [2025 Nature Methods] **scGPT: a model** [[paper]](https://www.nature.com/articles/s41592-024-02201-0)
-1. [2024] **No venue here** [[paper]](https://example.org/x)
-1. [2023 Cell] **Geneformer: transfer learning** [[paper]](https://example.org/geneformer)
-"""
-
-
-def git(cwd: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-c", "user.email=t@example.org", "-c", "user.name=t", *args],
-        cwd=cwd,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return done.stdout
+from .helpers import BASE, Edit, Server, git
 
 
 @pytest.fixture
@@ -41,9 +23,6 @@ def repo(tmp_path: Path) -> Path:
     return work
 
 
-Edit = Callable[[int, str], None]
-
-
 @pytest.fixture
 def insert(repo: Path) -> Edit:
     """Insert ``text`` before 1-based line ``at`` of the repository's README.md."""
@@ -55,3 +34,25 @@ def insert(repo: Path) -> Edit:
         readme.write_text("".join(lines), encoding="utf-8")
 
     return edit
+
+
+@pytest.fixture
+def server() -> Iterator[Server]:
+    s = Server()
+    thread = threading.Thread(target=s.httpd.serve_forever, daemon=True)
+    thread.start()
+    yield s
+    s.httpd.shutdown()
+    s.httpd.server_close()
+
+
+@pytest.fixture
+def linked(repo: Path, server: Server) -> Path:
+    """The repository with a loopback link in the base and loopback checks allowed."""
+    (repo / ".scfm-lint.yaml").write_text("links:\n  allow-private: true\n", encoding="utf-8")
+    readme = repo / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    readme.write_text(text.replace("https://example.org/x", f"{server.url}/old"), "utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "loopback base")
+    return repo

@@ -12,7 +12,7 @@ from scfm_lint.cli import main
 from scfm_lint.errors import UsageError
 from scfm_lint.finding import Finding, Severity
 
-from .conftest import Edit, git
+from .helpers import Edit, git
 
 DUPLICATE = (
     "1. [2025 Cell] **Geneformer: transfer learning** [[paper]](https://example.org/geneformer)"

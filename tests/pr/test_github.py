@@ -19,7 +19,7 @@ from scfm_lint.github import (
 )
 from scfm_lint.github import main as github_main
 
-from .conftest import Edit
+from .helpers import Edit
 
 
 @pytest.fixture

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import json
 from pathlib import Path
-import threading
 
 import pytest
 
@@ -14,53 +11,7 @@ from scfm_lint.changes import keep_changed_links
 from scfm_lint.cli import main
 from scfm_lint.parse import parse_document
 
-from .conftest import Edit, git
-from .test_action import _inputs, _run
-
-
-class Server:
-    """A loopback web server that answers 404 under ``/dead`` and 200 elsewhere."""
-
-    def __init__(self) -> None:
-        self.paths: list[str] = []
-        seen = self.paths
-
-        class Handler(BaseHTTPRequestHandler):
-            def _answer(self) -> None:
-                seen.append(self.path)
-                self.send_response(404 if self.path.startswith("/dead") else 200)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            do_HEAD = do_GET = _answer  # noqa: N815
-
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-
-
-@pytest.fixture
-def server() -> Iterator[Server]:
-    s = Server()
-    thread = threading.Thread(target=s.httpd.serve_forever, daemon=True)
-    thread.start()
-    yield s
-    s.httpd.shutdown()
-    s.httpd.server_close()
-
-
-@pytest.fixture
-def linked(repo: Path, server: Server) -> Path:
-    """The repository with a loopback link in the base and loopback checks allowed."""
-    (repo / ".scfm-lint.yaml").write_text("links:\n  allow-private: true\n", encoding="utf-8")
-    readme = repo / "README.md"
-    text = readme.read_text(encoding="utf-8")
-    readme.write_text(text.replace("https://example.org/x", f"{server.url}/old"), "utf-8")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "loopback base")
-    return repo
+from .helpers import Edit, Server, git, inputs, run_step
 
 
 def _links(repo: Path, tmp: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
@@ -102,8 +53,8 @@ def test_action_links_step_annotates_a_dead_new_link(
     base = git(linked, "rev-parse", "HEAD").strip()
     insert(8, f"1. [2022 Cell] **scDead: gone** [[paper]]({server.url}/dead)")
     git(linked, "commit", "-qam", "the pull request")
-    env = _inputs(SCFM_CHANGED_SINCE=base)
-    done, outputs, summary = _run("links", linked, tmp_path, **env)
+    env = inputs(SCFM_CHANGED_SINCE=base)
+    done, outputs, summary = run_step("links", linked, tmp_path, **env)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("::error file=README.md,line=8,col=")
     assert server.paths.count("/dead") >= 1
