@@ -112,6 +112,11 @@ def make_app(rec: Recorder) -> web.Application:
         if path == "/reset":
             reset_connection(request)
             return web.Response()
+        if path == "/stall-once" and first:
+            await asyncio.sleep(4)
+            return web.Response(text="too late")
+        if path == "/stall-once":
+            return web.Response(text="fresh connection, fast answer")
         if path == "/hang":
             await asyncio.sleep(4)
             return web.Response(text="too late")

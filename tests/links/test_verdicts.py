@@ -105,16 +105,36 @@ async def test_refused_connection_is_dead():
     assert results[url].status is None
 
 
-async def test_hang_times_out_then_dead_after_one_short_retry(served):
+async def test_hang_is_dead_after_a_hedged_second_request(served):
     base, rec = served
     started = time.monotonic()
-    results, _ = await check([base + "/hang"], fast_settings(timeout=0.6))
+    results, _ = await check([base + "/hang"], fast_settings(timeout=1.0))
     elapsed = time.monotonic() - started
     result = results[base + "/hang"]
     assert result.verdict == "dead"
     assert "timed out" in result.message
     assert rec.count("/hang") == 2
-    assert elapsed < 0.6 * 1.5 + 0.3  # one full timeout plus a third, not three timeouts
+    times = rec.times["/hang"]
+    assert 0.6 <= times[1] - times[0] <= 0.9  # the twin leaves at 70 % of the timeout
+    assert elapsed < 1.0 * 1.1 + 0.2  # about one timeout in all, not three
+
+
+async def test_a_stalled_first_request_is_rescued_by_its_twin(served):
+    base, rec = served
+    started = time.monotonic()
+    results, _ = await check([base + "/stall-once"], fast_settings(timeout=1.0))
+    assert results[base + "/stall-once"].verdict == "ok"
+    assert rec.count("/stall-once") == 2
+    assert time.monotonic() - started < 1.0  # answered before the first request's timeout
+
+
+async def test_hedge_respects_the_per_host_limit(served):
+    base, rec = served
+    results, _ = await check([base + "/hang"], fast_settings(timeout=0.6, per_host=1))
+    assert results[base + "/hang"].verdict == "dead"
+    times = rec.times["/hang"]
+    assert times[1] - times[0] >= 0.55  # the twin waited for the only slot
+    assert rec.peak == 1
 
 
 async def test_hang_past_the_deadline_is_unchecked_not_dead(served):

@@ -23,6 +23,8 @@ _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _PERMANENT = frozenset({301, 308})
 _GITHUB = ("github.com", "githubusercontent.com")
 _CHALLENGE_MARKERS = (b"cf-browser-verification", b"challenge-platform", b"_Incapsula_")
+_HEDGE_AFTER = 0.7  # share of the timeout after which a silent request gets a twin
+_HEDGE_SHARE = 1 / 3  # the twin's (or a retry's) timeout, as a share of the timeout
 _MARGIN = 0.05  # seconds added to Retry-After, so the retry lands after the window, not on it
 Progress = Callable[[int, int], None]
 
@@ -37,7 +39,11 @@ class _RetryableError(Exception):
 
 
 class _TimeoutError(_RetryableError):
-    """The request timed out."""
+    """The request timed out (``hedged``: and so did a second request sent meanwhile)."""
+
+    def __init__(self, message: str, hedged: bool = False):
+        super().__init__(message)
+        self.hedged = hedged
 
 
 @dataclass(slots=True)
@@ -144,16 +150,16 @@ class Checker:
         timed_out = False
         while True:
             try:
-                final, chain = await self._follow(url, method, timeout, counter)
+                final, chain = await self._follow(url, method, timeout, counter, not timed_out)
             except _RetryableError as exc:
                 tries += 1
                 last_try = tries > self.settings.retries
                 if isinstance(exc, _TimeoutError):
-                    # A host that stalled for the whole timeout gets one short second chance,
-                    # so a hanging host costs about 1.3 timeouts, not (retries + 1).
-                    last_try = last_try or timed_out
+                    # A timeout is persistent once a second request also went unanswered
+                    # (the hedge, or one short retry), so a hang costs ~1 timeout, not 3.
+                    last_try = last_try or timed_out or exc.hedged
                     timed_out = True
-                    timeout = max(self.settings.timeout / 3, 0.1)
+                    timeout = max(self.settings.timeout * _HEDGE_SHARE, 0.1)
                 if exc.wait is not None and exc.wait > self.settings.retry_after_max:
                     message = f"{exc}; asks to retry after {exc.wait:g} s"
                     return LinkResult(
@@ -215,7 +221,7 @@ class Checker:
         return base * random.uniform(0.5, 1.0)
 
     async def _follow(
-        self, url: str, method: str, timeout: float, counter: list[int]
+        self, url: str, method: str, timeout: float, counter: list[int], hedge: bool
     ) -> tuple[_Response, list[tuple[int, str]]]:
         """Request ``url`` and follow its redirects by hand (loops detected by cookie state)."""
         chain: list[tuple[int, str]] = []
@@ -228,7 +234,7 @@ class Checker:
                 raise _FinalError("dead", chain[-1][0], f"redirect loop at {current}")
             seen.add(key)
             counter[0] += 1
-            response = await self._request(method, current, timeout)
+            response = await self._request(method, current, timeout, counter, hedge)
             if response.status not in _REDIRECTS or not response.location:
                 return response, chain
             target = urljoin(current, response.location)
@@ -241,25 +247,67 @@ class Checker:
             "dead", chain[-1][0], f"more than {self.settings.max_redirects} redirects"
         )
 
-    async def _request(self, method: str, url: str, timeout: float) -> _Response:
+    async def _request(
+        self, method: str, url: str, timeout: float, counter: list[int], hedge: bool
+    ) -> _Response:
         host_name = urls.host_of(url)
         literal = urls.is_ip_literal(host_name)
         if not self.settings.allow_private and literal and not self.is_allowed(host_name):
             raise _FinalError("blocked", None, _refused(host_name))
+        started = asyncio.Event()
+        first = asyncio.ensure_future(self._slotted(method, url, host_name, timeout, started))
+        if not hedge:
+            return await first
+        try:
+            # The hedge clock starts when the request is sent, not while it waits for a slot.
+            waiter = asyncio.ensure_future(started.wait())
+            await asyncio.wait({first, waiter}, return_when=asyncio.FIRST_COMPLETED)
+            waiter.cancel()
+            if not first.done():
+                await asyncio.wait({first}, timeout=timeout * _HEDGE_AFTER)
+        except BaseException:
+            first.cancel()
+            raise
+        if first.done():
+            return first.result()
+        # Silent for most of the timeout: ask again on a second connection (a stalled
+        # connection or worker is the usual cause), and take whichever answers first.
+        counter[0] += 1
+        share = max(timeout * _HEDGE_SHARE, 0.1)
+        second = asyncio.ensure_future(self._slotted(method, url, host_name, share, None, True))
+        return await _first_answer(first, second)
+
+    async def _slotted(
+        self,
+        method: str,
+        url: str,
+        host_name: str,
+        timeout: float,
+        started: asyncio.Event | None,
+        hedged: bool = False,
+    ) -> _Response:
+        """Send one request inside the host's and the run's limits."""
         host = self._host(host_name)
         async with host.slots:
             await self._space(host)
             async with self._global:
                 self.requests_sent += 1
-                return await self._send(method, url, host_name, timeout)
+                if started is not None:
+                    started.set()
+                return await self._send(method, url, host_name, timeout, hedged)
 
-    async def _send(self, method: str, url: str, host_name: str, timeout: float) -> _Response:
+    async def _send(
+        self, method: str, url: str, host_name: str, timeout: float, hedged: bool = False
+    ) -> _Response:
         headers = self.settings.base_headers()
         headers.update(self.policies.for_host(host_name).headers)
         token = self.settings.github_token
         if token and any(host_name == h or host_name.endswith("." + h) for h in _GITHUB):
             headers["Authorization"] = f"Bearer {token}"
-        limits = aiohttp.ClientTimeout(total=timeout, sock_connect=self.settings.connect_timeout)
+        # ceil_threshold: aiohttp otherwise rounds timeouts of 5 s and more up to a whole second.
+        limits = aiohttp.ClientTimeout(
+            total=timeout, sock_connect=self.settings.connect_timeout, ceil_threshold=1e9
+        )
         try:
             async with self.session.request(
                 method, URL(url), headers=headers, allow_redirects=False, timeout=limits
@@ -279,7 +327,7 @@ class Checker:
                     or any(marker in head for marker in _CHALLENGE_MARKERS),
                 )
         except (asyncio.TimeoutError, aiohttp.ServerTimeoutError):
-            raise _TimeoutError(f"timed out after {timeout:g} s") from None
+            raise _TimeoutError(f"timed out after {timeout:g} s", hedged=hedged) from None
         except aiohttp.ClientConnectorError as exc:
             if private_cause(exc):
                 raise _FinalError("blocked", None, _refused(host_name)) from None
@@ -329,6 +377,30 @@ class _FinalError(Exception):
         super().__init__(message)
         self.verdict = verdict
         self.status = status
+
+
+async def _first_answer(
+    first: asyncio.Future[_Response], second: asyncio.Future[_Response]
+) -> _Response:
+    """The first of two requests to answer; when both fail, the more telling failure."""
+    pending: set[asyncio.Future[_Response]] = {first, second}
+    failures: list[BaseException] = []
+    try:
+        while pending:
+            done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                error = task.exception()
+                if error is None:
+                    return task.result()
+                failures.append(error)
+    finally:
+        for task in pending:
+            task.cancel()
+    # A reset or an HTTP answer says more than a timeout; two timeouts make a hang.
+    telling = [e for e in failures if not isinstance(e, _TimeoutError)]
+    if telling:
+        raise telling[0]
+    raise _TimeoutError(str(failures[0]), hedged=True)
 
 
 def _inconclusive_head(status: int) -> bool:
