@@ -77,12 +77,15 @@ class _Taken:
             self.edits.append(edit)
 
 
-def select(findings: Iterable[Finding], unsafe: bool) -> tuple[list[Edit], Counter[str]]:
+def select(
+    findings: Iterable[Finding], unsafe: bool, size: int | None = None
+) -> tuple[list[Edit], Counter[str]]:
     """The edits of one pass and the findings they fix, counted per code.
 
     Findings are taken in their canonical order; a fix whose edits overlap an edit already
     taken is skipped (the next pass re-lints and offers it again). Findings that share one
-    fix (every Catalog finding carries the same regeneration) are all credited.
+    fix (every Catalog finding carries the same regeneration) are all credited. With
+    ``size`` (the text's length), a fix reaching outside the text is skipped, not applied.
     """
     taken = _Taken()
     chosen: set[tuple[Edit, ...]] = set()
@@ -93,6 +96,8 @@ def select(findings: Iterable[Finding], unsafe: bool) -> tuple[list[Edit], Count
             continue
         if fix.edits in chosen:
             credit[finding.code] += 1
+            continue
+        if size is not None and not all(0 <= e.start <= e.end <= size for e in fix.edits):
             continue
         if taken.fits(fix.edits) and _self_consistent(fix.edits):
             taken.add(fix.edits)
@@ -149,7 +154,7 @@ def fix_document(
     applied: Counter[str] = Counter()
     passes = 0
     while passes < max_passes:
-        edits, credit = select(attach(doc, config, current, unsafe), unsafe)
+        edits, credit = select(attach(doc, config, current, unsafe), unsafe, len(text))
         new = apply_edits(text, edits)
         if new == text:
             break

@@ -100,3 +100,8 @@ def test_selected_edits_never_overlap(raw: list[tuple[int, int, str]]) -> None:
         assert not b0 == b1 == a1
     assert sum(credit.values()) >= len(edits)
     apply_edits("z" * 40, edits)  # raises on an overlap
+
+
+def test_a_fix_outside_the_text_is_skipped() -> None:
+    wild = finding("SCF231", 1, edit_fix(5, 99, ""))
+    assert select([wild], unsafe=False, size=10) == ([], {})
