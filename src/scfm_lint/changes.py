@@ -35,7 +35,13 @@ def resolve_ref(ref: str, environ: Mapping[str, str] | None = None) -> str:
 def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     try:
         return subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8", check=False
+            ["git", *args],
+            cwd=cwd,
+            env={**os.environ, "LC_ALL": "C", "LANGUAGE": ""},  # messages we match, in English
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
         )
     except FileNotFoundError:
         raise UsageError("--changed-since needs git, which is not installed") from None
@@ -45,9 +51,12 @@ def _where(path: str, ref: str) -> tuple[Path, str, str]:
     """The file's directory, its name, and the verified commit id of ``ref``."""
     file = Path(path)
     cwd = file.resolve().parent
-    if _git(cwd, "rev-parse", "--git-dir").returncode != 0:
-        raise UsageError(f"--changed-since: {path} is not in a git repository")
     commit = _git(cwd, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+    if commit.returncode >= 128:  # git's "fatal": no repository, or one git refuses to use
+        reason = commit.stderr.strip().splitlines()[-1:] or ["git failed"]
+        if "not a git repository" in reason[0]:
+            raise UsageError(f"--changed-since: {path} is not in a git repository")
+        raise UsageError(f"--changed-since: {reason[0].removeprefix('fatal: ')}")
     if commit.returncode != 0:
         raise UsageError(
             f"--changed-since: unknown git revision {ref!r}"
