@@ -37,7 +37,8 @@ def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             ["git", *args],
             cwd=cwd,
-            env={**os.environ, "LC_ALL": "C", "LANGUAGE": ""},  # messages we match, in English
+            # Messages we match in English; a file named ``a[1].md`` is a name, not a glob.
+            env={**os.environ, "LC_ALL": "C", "LANGUAGE": "", "GIT_LITERAL_PATHSPECS": "1"},
             capture_output=True,
             text=True,
             encoding="utf-8",

@@ -57,6 +57,15 @@ def test_file_new_since_ref_is_changed_everywhere(repo: Path) -> None:
     assert changed_lines(str(new), "HEAD") == {1, 2, 3}
 
 
+def test_odd_file_names_are_literal(repo: Path) -> None:
+    odd = repo / "-list [1].md"
+    odd.write_text("a\nb\n", encoding="utf-8")
+    git(repo, "add", "--", odd.name)
+    git(repo, "commit", "-qm", "odd")
+    odd.write_text("a\nB\n", encoding="utf-8")
+    assert changed_lines(str(odd), "HEAD") == {2}
+
+
 def test_not_a_repository_and_unknown_ref_are_usage_errors(repo: Path, tmp_path: Path) -> None:
     loose = tmp_path / "loose.md"
     loose.write_text("x\n", encoding="utf-8")
