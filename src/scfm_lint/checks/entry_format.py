@@ -61,10 +61,12 @@ def bad_year(ctx: Context) -> Iterator[Hit]:
     low = int(settings["year-min"])
     high = datetime.date.today().year + int(settings["years-ahead"])
     for e in ctx.doc.entries:
-        if not e.tag_column or e.year_text is None:
+        if not e.tag_column:
             continue
         col = e.tag_column + 1
-        if e.year is None:
+        if e.year_text is None:
+            yield Hit(e.line, col, "tag has no year: write [YEAR VENUE]")
+        elif e.year is None:
             yield Hit(e.line, col, f"tag year {e.year_text!r} is not a four-digit year")
         elif not low <= e.year <= high:
             yield Hit(e.line, col, f"tag year {e.year} is outside {low}..{high}")
