@@ -1,0 +1,100 @@
+"""A SQLite cache of paper metadata by identifier, with its own TTL.
+
+Only papers found are kept: "no such paper" and "could not tell" are asked afresh every
+run, so a passing outage or a DOI registered yesterday never sticks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+import json
+import os
+from pathlib import Path
+import sqlite3
+import time
+from typing import Any
+
+from scfm_lint.errors import ConfigError
+from scfm_lint.verify.ids import Identifier
+from scfm_lint.verify.record import Lookup, Paper
+from scfm_lint.verify.settings import VerifySettings
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS papers (
+    ident TEXT PRIMARY KEY,
+    paper TEXT NOT NULL,
+    checked REAL NOT NULL
+)
+"""
+
+
+def default_path() -> Path:
+    """``$XDG_CACHE_HOME/scfm-lint/verify.sqlite3`` (``~/.cache`` when unset)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "scfm-lint" / "verify.sqlite3"
+
+
+def _key(ident: Identifier) -> str:
+    return f"{ident.scheme}:{ident.value}"
+
+
+def _paper(data: Any) -> Paper:
+    data["ident"] = Identifier(**data["ident"])
+    data["years"] = tuple(data["years"])
+    return Paper(**data)
+
+
+class MetadataCache:
+    """Papers by identifier, each reused while younger than ``ttl`` seconds."""
+
+    def __init__(self, path: Path, ttl: float) -> None:
+        self.path = path
+        self.ttl = ttl
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(str(path))
+            self._db.execute(_SCHEMA)
+            self._db.commit()
+        except (OSError, sqlite3.Error) as exc:
+            raise ConfigError(f"cannot use verify cache {path}: {exc}") from None
+
+    def get(
+        self, idents: Sequence[Identifier], now: float | None = None
+    ) -> dict[Identifier, Lookup]:
+        """The fresh cached answers for ``idents``."""
+        now = time.time() if now is None else now
+        found: dict[Identifier, Lookup] = {}
+        for ident in idents:
+            row = self._db.execute(
+                "SELECT paper, checked FROM papers WHERE ident = ?", (_key(ident),)
+            ).fetchone()
+            if row is None or not 0 <= now - row[1] < self.ttl:
+                continue
+            try:
+                found[ident] = Lookup(ident, _paper(json.loads(row[0])))
+            except (ValueError, TypeError, KeyError):
+                continue  # written by another version: ask again
+        return found
+
+    def put(self, lookups: Iterable[Lookup], now: float | None = None) -> None:
+        """Keep the papers found; misses and failures are never cached."""
+        now = time.time() if now is None else now
+        rows = [
+            (_key(lookup.ident), json.dumps(asdict(lookup.paper)), now)
+            for lookup in lookups
+            if lookup.paper is not None
+        ]
+        self._db.executemany("INSERT OR REPLACE INTO papers VALUES (?, ?, ?)", rows)
+        self._db.commit()
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def open_cache(settings: VerifySettings, path: Path | None = None) -> MetadataCache | None:
+    """The cache the settings ask for (``path`` overrides theirs), or None when disabled."""
+    if not settings.cache_enabled and path is None:
+        return None
+    chosen = path or (Path(settings.cache_path) if settings.cache_path else default_path())
+    return MetadataCache(chosen, settings.cache_ttl)

@@ -1,0 +1,167 @@
+"""Verify every identifier-bearing link of a list: one batched pass per service."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
+
+import aiohttp
+
+from scfm_lint.verify.cache import MetadataCache
+from scfm_lint.verify.http import Pacer
+from scfm_lint.verify.ids import Identifier, identify
+from scfm_lint.verify.judge import Listed, judge
+from scfm_lint.verify.record import Lookup, VerifyResult
+from scfm_lint.verify.services import RESOLVERS, Client
+from scfm_lint.verify.settings import SERVICES, VerifySettings, load_settings
+
+
+class EntryLike(Protocol):
+    """What verification reads of an entry (:class:`scfm_lint.model.Entry` fits)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def year(self) -> int | None: ...
+    @property
+    def venue(self) -> str | None: ...
+
+
+class LinkLike(Protocol):
+    """A link with its place (:class:`scfm_lint.model.Link` fits)."""
+
+    @property
+    def url(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+
+
+@dataclass
+class Stats:
+    """What a run cost: requests per service, identifiers looked up and cache hits."""
+
+    requests: dict[str, int] = field(default_factory=dict)
+    identifiers: int = 0
+    cached: int = 0
+
+
+async def resolve(
+    session: aiohttp.ClientSession,
+    settings: VerifySettings,
+    idents: Sequence[Identifier],
+    stats: Stats | None = None,
+) -> dict[Identifier, Lookup]:
+    """Ask each identifier's service about it, every service at once."""
+    pacers = {
+        name: Pacer(settings.concurrency.get(name, 1), settings.delay.get(name, 0.0))
+        for name in SERVICES
+    }
+    client = Client(session, settings, pacers)
+    by_service: dict[str, list[Identifier]] = {}
+    for ident in sorted(set(idents)):
+        by_service.setdefault(ident.service, []).append(ident)
+    parts = await asyncio.gather(
+        *(RESOLVERS[name](client, group) for name, group in by_service.items())
+    )
+    if stats is not None:
+        for name, pacer in pacers.items():
+            stats.requests[name] = stats.requests.get(name, 0) + pacer.sent
+    return {ident: lookup for part in parts for ident, lookup in part.items()}
+
+
+async def _with_published(
+    session: aiohttp.ClientSession,
+    settings: VerifySettings,
+    lookups: dict[Identifier, Lookup],
+    stats: Stats | None,
+) -> dict[Identifier, Lookup]:
+    """Name the journal and year of preprints that record a published DOI (one more pass)."""
+    wanted = {
+        lookup.paper.published_doi
+        for lookup in lookups.values()
+        if lookup.paper and lookup.paper.published_doi and not lookup.paper.published_year
+    }
+    if not wanted:
+        return lookups
+    journals = await resolve(session, settings, [Identifier("doi", d) for d in wanted], stats)
+    out = dict(lookups)
+    for ident, lookup in lookups.items():
+        paper = lookup.paper
+        found = journals.get(Identifier("doi", paper.published_doi or "")) if paper else None
+        if paper and found and found.paper:
+            journal = found.paper
+            out[ident] = replace(
+                lookup,
+                paper=replace(
+                    paper,
+                    published_venue=journal.venue or paper.published_venue,
+                    published_year=journal.years[0] if journal.years else None,
+                ),
+            )
+    return out
+
+
+def _place(link: LinkLike | str) -> tuple[str, int, int]:
+    if isinstance(link, str):
+        return link, 0, 0
+    return link.url, link.line, link.column
+
+
+def _primary(entry: EntryLike, link: LinkLike | str) -> bool:
+    links = getattr(entry, "links", None)
+    return not links or isinstance(link, str) or links[0] is link or links[0] == link
+
+
+async def verify_entries(
+    items: Sequence[tuple[EntryLike, LinkLike | str]],
+    config: Mapping[str, Any],
+    session: aiohttp.ClientSession,
+    *,
+    cache: MetadataCache | None = None,
+    stats: Stats | None = None,
+) -> list[VerifyResult]:
+    """The verdict on each (entry, link) pair, in order; links without an identifier get
+    ``unknown`` with ``ident`` None (left to the page check)."""
+    settings = load_settings(config)
+    idents = [identify(_place(link)[0]) for _, link in items]
+    wanted = sorted({i for i in idents if i is not None})
+    known = cache.get(wanted) if cache is not None else {}
+    fresh = await resolve(session, settings, [i for i in wanted if i not in known], stats)
+    fresh = await _with_published(session, settings, fresh, stats)
+    if cache is not None:
+        cache.put(fresh.values())
+    if stats is not None:
+        stats.identifiers += len(wanted)
+        stats.cached += len(known)
+    lookups = {**known, **fresh}
+    results = []
+    for (entry, link), ident in zip(items, idents, strict=True):
+        url, line, column = _place(link)
+        if ident is None:
+            results.append(VerifyResult(url, line, column, "unknown", None, "no identifier"))
+            continue
+        lookup = lookups.get(ident)
+        listed = Listed(entry.title, entry.year, entry.venue, _primary(entry, link))
+        verdict = judge(listed, lookup, settings.title_threshold)
+        paper = lookup.paper if lookup else None
+        results.append(
+            VerifyResult(
+                url,
+                line,
+                column,
+                verdict.verdict,
+                ident,
+                verdict.message,
+                verdict.suggestion,
+                listed_title=entry.title,
+                found_title=paper.title if paper else None,
+                found_years=paper.years if paper else (),
+                found_venue=paper.venue if paper else None,
+                cached=ident in known,
+            )
+        )
+    return results

@@ -1,0 +1,125 @@
+"""The verdict on one link: compare the entry with its paper's metadata. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scfm_lint.verify.match import preprint_server, titles_match, venue_matches, year_matches
+from scfm_lint.verify.record import Lookup, Paper
+
+# Crossref types whose container title is a book or proceedings title that a tag never
+# spells out (``WSDM`` vs ``Proceedings of the 18th ACM International Conference...``).
+_NAMED_BY_TAG = frozenset({"", "journal-article", "conference"})
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """What the entry says about its paper."""
+
+    title: str
+    year: int | None
+    venue: str | None
+    primary: bool = True
+    """Whether the link is the entry's main link (the one its tag describes)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    verdict: str
+    message: str = ""
+    suggestion: str | None = None
+
+
+def _where(paper: Paper) -> str:
+    year = f" {paper.years[0]}" if paper.years else ""
+    return f"{paper.venue or 'unknown venue'}{year}"
+
+
+def _published(paper: Paper) -> str:
+    place = paper.published_venue or "a journal"
+    year = f" ({paper.published_year})" if paper.published_year else ""
+    doi = f" as https://doi.org/{paper.published_doi}" if paper.published_doi else ""
+    return f"{place}{year}{doi}"
+
+
+def _doi_url(paper: Paper) -> str | None:
+    return f"https://doi.org/{paper.published_doi}" if paper.published_doi else None
+
+
+def judge(listed: Listed, lookup: Lookup | None, threshold: float = 0.9) -> Verdict:
+    """The verdict, a message naming both sides, and a suggested tag or URL."""
+    if lookup is None or (lookup.paper is None and not lookup.missing):
+        reason = lookup.reason if lookup is not None else "not looked up"
+        return Verdict("unknown", f"could not verify the paper: {reason}")
+    ident = lookup.ident
+    if lookup.paper is None:
+        return Verdict("not-found", f"{ident} does not exist: {ident.service} has no record of it")
+    paper = lookup.paper
+    if not titles_match(listed.title, paper.title, threshold):
+        return Verdict(
+            "title-mismatch",
+            f"{ident} is “{paper.title}” ({_where(paper)}), not “{listed.title}”",
+        )
+    if not listed.primary:
+        return Verdict("exists")
+    return _preprint(listed, paper) if paper.preprint else _published_paper(listed, paper)
+
+
+def _preprint(listed: Listed, paper: Paper) -> Verdict:
+    server = preprint_server(listed.venue)
+    year = paper.years[0] if paper.years else listed.year
+    if listed.venue and server is None:
+        # A journal or meeting tag on a preprint link: only its published version can say more.
+        if paper.published_doi or paper.published_venue:
+            return Verdict(
+                "venue-mismatch",
+                f"the tag says {listed.venue} but the link is the {paper.venue} preprint; "
+                f"it appeared in {_published(paper)}",
+                _doi_url(paper),
+            )
+        return Verdict("exists")
+    if server is not None and not venue_matches(server, [paper.venue]):
+        return Verdict(
+            "venue-mismatch",
+            f"the tag says {server} but {paper.ident} is a {paper.venue} preprint",
+            f"[{year} {paper.venue}]",
+        )
+    if not year_matches(listed.year, paper.years):
+        return Verdict(
+            "year-mismatch",
+            f"the tag says {listed.year} but {paper.venue} dates {paper.ident} "
+            f"{', '.join(map(str, paper.years))}",
+            f"[{year} {listed.venue or paper.venue}]",
+        )
+    if paper.published_doi:
+        return Verdict(
+            "published", f"the preprint has since appeared in {_published(paper)}", _doi_url(paper)
+        )
+    return Verdict("exists")
+
+
+def _published_paper(listed: Listed, paper: Paper) -> Verdict:
+    year = paper.years[0] if paper.years else listed.year
+    if preprint_server(listed.venue) is not None and paper.venue:
+        return Verdict(
+            "venue-mismatch",
+            f"the tag says {listed.venue} but {paper.ident} is a {_where(paper)} paper",
+            f"[{year} {paper.venue}]",
+        )
+    if paper.kind in _NAMED_BY_TAG and not venue_matches(
+        listed.venue, [paper.venue, paper.venue_short]
+    ):
+        keep = listed.year if year_matches(listed.year, paper.years) else year
+        return Verdict(
+            "venue-mismatch",
+            f"the tag says {listed.venue} but {paper.ident} appeared in {_where(paper)}",
+            f"[{keep} {paper.venue}]",
+        )
+    if not year_matches(listed.year, paper.years):
+        return Verdict(
+            "year-mismatch",
+            f"the tag says {listed.year} but {paper.ident} is dated "
+            f"{', '.join(map(str, paper.years))} ({paper.venue or paper.ident.service})",
+            f"[{year} {listed.venue}]" if listed.venue else str(year),
+        )
+    return Verdict("exists")

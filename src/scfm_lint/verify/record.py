@@ -1,0 +1,93 @@
+"""What a metadata service says about a paper, and the verdict on one entry's link. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scfm_lint.verify.ids import Identifier
+
+VERDICTS = (
+    "exists",
+    "not-found",
+    "title-mismatch",
+    "year-mismatch",
+    "venue-mismatch",
+    "published",
+    "unknown",
+)
+"""Every verdict. ``exists`` and ``published`` mean the link is alive and right (the second
+with a published version to mention); ``unknown`` means the service could not say."""
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    """One paper as its identifier's service describes it."""
+
+    ident: Identifier
+    title: str
+    years: tuple[int, ...] = ()
+    """Every year the paper may rightly be tagged with, the main one first (publication
+    year for journals, first version for preprints, the meeting's year for OpenReview)."""
+    venue: str | None = None
+    """Journal, meeting or preprint server."""
+    venue_short: str | None = None
+    """An abbreviated venue (``Nat Methods``) when the service gives one."""
+    preprint: bool = False
+    kind: str = ""
+    """What the paper is: ``journal-article`` (also when unknown: ``""``), ``posted-content``,
+    ``proceedings-article``, ``book-chapter``, ``conference`` (OpenReview)..."""
+    published_doi: str | None = None
+    """For a preprint: the DOI of its journal version, when the service records one."""
+    published_venue: str | None = None
+    published_year: int | None = None
+    doi: str | None = None
+    """The paper's DOI, when it has one (for suggestions)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """A service's answer for one identifier: a paper, a firm "no such paper", or neither."""
+
+    ident: Identifier
+    paper: Paper | None = None
+    missing: bool = False
+    """The service says the identifier does not exist."""
+    reason: str = ""
+    """Why there is no answer (``HTTP 503``, ``rate-limited``, ``registered with DataCite``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyResult:
+    """The verdict on one link of one entry."""
+
+    url: str
+    line: int
+    column: int
+    verdict: str
+    """One of :data:`VERDICTS`."""
+    ident: Identifier | None
+    message: str = ""
+    """One sentence for a person: what disagrees, with both sides."""
+    suggestion: str | None = None
+    """A replacement tag (``[2025 Nature Methods]``) or URL a person may want to apply."""
+    listed_title: str = ""
+    found_title: str | None = None
+    found_years: tuple[int, ...] = ()
+    found_venue: str | None = None
+    cached: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form, for the audit report beside the page verdicts."""
+        return {
+            "url": self.url,
+            "line": self.line,
+            "column": self.column,
+            "verify": self.verdict,
+            "identifier": str(self.ident) if self.ident else None,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "found_title": self.found_title,
+            "found_years": list(self.found_years),
+            "found_venue": self.found_venue,
+            "cached": self.cached,
+        }

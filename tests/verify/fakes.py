@@ -1,0 +1,313 @@
+"""A loopback server impersonating Crossref, arXiv, bioRxiv, OpenReview and E-utilities.
+
+Every answer is written for these tests in the service's documented format. ``faults``
+queues answers (status, headers) served before the real one, per path prefix, to play
+rate limits and outages; ``hang`` makes a path answer too late; ``log`` records requests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+SCGPT = "scGPT: toward building a foundation model for single-cell multi-omics using generative AI"
+GENEFORMER = "Transfer learning enables predictions in network biology"
+
+
+def _date(*parts: int) -> dict[str, Any]:
+    return {"date-parts": [list(parts)]}
+
+
+WORKS: dict[str, dict[str, Any]] = {
+    "10.1038/s41592-024-02201-0": {
+        "DOI": "10.1038/s41592-024-02201-0",
+        "type": "journal-article",
+        "title": [SCGPT],
+        "container-title": ["Nature Methods"],
+        "short-container-title": ["Nat Methods"],
+        "published-online": _date(2024, 2, 26),
+        "published-print": _date(2024, 8),
+        "issued": _date(2024, 2, 26),
+    },
+    "10.1038/s41586-023-06139-9": {
+        "DOI": "10.1038/s41586-023-06139-9",
+        "type": "journal-article",
+        "title": [GENEFORMER],
+        "container-title": ["Nature"],
+        "published-online": _date(2023, 5, 31),
+        "issued": _date(2023, 5, 31),
+    },
+    "10.1038/s41592-025-00001-x": {
+        "DOI": "10.1038/s41592-025-00001-x",
+        "type": "journal-article",
+        "title": ["A cell atlas foundation model"],
+        "container-title": ["Nature Methods"],
+        "published-online": _date(2025, 3, 1),
+        "issued": _date(2025, 3, 1),
+    },
+    "10.1016/j.cell.2024.10.001": {
+        "DOI": "10.1016/j.cell.2024.10.001",
+        "type": "journal-article",
+        "title": ["Cell <i>atlas</i> of everything"],
+        "container-title": ["Cell"],
+        "alternative-id": ["S0092867424013321"],
+        "published-online": _date(2024, 11, 5),
+        "issued": _date(2024, 11),
+    },
+    "10.1145/3701551.3708811": {
+        "DOI": "10.1145/3701551.3708811",
+        "type": "proceedings-article",
+        "title": ["Graph learning for cells"],
+        "container-title": ["Proceedings of the 18th ACM International Conference on WSDM"],
+        "issued": _date(2025, 3, 10),
+    },
+    "10.1101/2023.07.13.548886": {
+        "DOI": "10.1101/2023.07.13.548886",
+        "type": "posted-content",
+        "title": ["A preprint on Crossref"],
+        "institution": [{"name": "bioRxiv"}],
+        "posted": _date(2023, 7, 14),
+        "issued": _date(2023, 7, 14),
+        "relation": {"is-preprint-of": [{"id-type": "doi", "id": "10.1038/s41592-025-00001-x"}]},
+    },
+}
+AGENCIES = {"10.5281/zenodo.123": {"id": "datacite", "label": "DataCite"}}
+
+ARXIV = {
+    "2306.04371": ("Tabula: a cell foundation model", "2023-06-07T12:00:00Z", None),
+    "2401.00001": ("Another arXiv paper", "2024-01-02T00:00:00Z", "10.1038/s41592-025-00001-x"),
+    "q-bio/0601001": ("An old arXiv paper", "2006-01-03T00:00:00Z", None),
+}
+
+BIORXIV = {
+    "10.1101/2023.01.01.000001": {
+        "versions": [("2023-01-01", "A bioRxiv preprint"), ("2023-06-01", "A bioRxiv preprint")],
+        "published": "NA",
+    },
+    "10.1101/2024.02.02.000002": {
+        "versions": [("2024-02-02", "A cell atlas foundation model")],
+        "published": "10.1038/s41592-025-00001-x",
+    },
+    "10.64898/2026.03.30.715396": {
+        "versions": [("2026-03-30", "A new-prefix preprint")],
+        "published": "NA",
+    },
+}
+MEDRXIV = {"10.64898/2026.06.19.26356060": ("2026-06-19", "A medRxiv preprint")}
+
+OPENREVIEW = {
+    "Vk2sfKAdeu": {
+        "title": {"value": "Cells as sentences"},
+        "venue": {"value": "NeurIPS 2025 poster"},
+    },
+    "2mq6uezuGj": {"title": "A workshop paper", "venue": "NeurIPS 2023 Workshop AI4Science"},
+    "BsA2GNkJhz": {
+        "title": {"value": "A rejected paper"},
+        "venue": {"value": "Submitted to ICLR 2025"},
+    },
+}
+
+PUBMED = {
+    "38483032": {
+        "uid": "38483032",
+        "title": SCGPT + ".",
+        "pubdate": "2024 Aug",
+        "epubdate": "2024 Feb 26",
+        "source": "Nat Methods",
+        "fulljournalname": "Nature methods",
+        "articleids": [{"idtype": "doi", "value": "10.1038/s41592-024-02201-0"}],
+    },
+}
+PMC = {
+    "12356405": {
+        "uid": "12356405",
+        "title": "A review of single-cell foundation models",
+        "pubdate": "2025 Jul 1",
+        "source": "Comput Struct Biotechnol J",
+        "fulljournalname": "Computational and Structural Biotechnology Journal",
+    },
+}
+
+
+@dataclass
+class Fake:
+    """The server's state, shared with the test."""
+
+    faults: dict[str, list[tuple[int, dict[str, str]]]] = field(default_factory=dict)
+    hang: dict[str, float] = field(default_factory=dict)
+    log: list[web.Request] = field(default_factory=list)
+    bodies: dict[str, str] = field(default_factory=dict)
+    """Path -> a raw body served instead of the real answer (malformed answers)."""
+
+    def count(self, prefix: str) -> int:
+        return sum(1 for r in self.log if r.path.startswith(prefix))
+
+
+def _atom(entries: list[str]) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<feed xmlns="http://www.w3.org/2005/Atom" '
+        'xmlns:arxiv="http://arxiv.org/schemas/atom" '
+        'xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">\n'
+        "<title>ArXiv Query</title><id>http://arxiv.org/api/x</id>\n"
+        f"<opensearch:totalResults>{len(entries)}</opensearch:totalResults>\n"
+        + "".join(entries)
+        + "</feed>\n"
+    )
+
+
+def _entry(key: str) -> str:
+    title, published, doi = ARXIV[key]
+    extra = f"<arxiv:doi>{doi}</arxiv:doi>" if doi else ""
+    return (
+        f"<entry><id>http://arxiv.org/abs/{key}v2</id><updated>{published}</updated>"
+        f"<published>{published}</published><title>{title[:10]}\n  {title[10:]}</title>"
+        f"<summary>...</summary><author><name>A. Author</name></author>{extra}</entry>\n"
+    )
+
+
+def _crossref_list(filters: str) -> web.Response:
+    items = []
+    for part in filters.split(","):
+        name, _, value = part.partition(":")
+        for work in WORKS.values():
+            if (name == "doi" and work["DOI"] == value.lower()) or (
+                name == "alternative-id" and value in work.get("alternative-id", [])
+            ):
+                items.append(work)
+    message = {"total-results": len(items), "items": items, "items-per-page": 20}
+    return web.json_response({"status": "ok", "message-type": "work-list", "message": message})
+
+
+def make_app(fake: Fake) -> web.Application:
+    async def middleware_entry(request: web.Request) -> web.StreamResponse | None:
+        fake.log.append(request)
+        for prefix, queue in fake.faults.items():
+            if request.path.startswith(prefix) and queue:
+                status, headers = queue.pop(0)
+                return web.Response(status=status, headers=headers, text="slow down")
+        for prefix, seconds in fake.hang.items():
+            if request.path.startswith(prefix):
+                await asyncio.sleep(seconds)
+        if request.path in fake.bodies:
+            return web.Response(text=fake.bodies[request.path], content_type="application/json")
+        return None
+
+    @web.middleware
+    async def middleware(request: web.Request, handler: Any) -> web.StreamResponse:
+        early = await middleware_entry(request)
+        return early if early is not None else await handler(request)
+
+    async def works(request: web.Request) -> web.Response:
+        return _crossref_list(request.query.get("filter", ""))
+
+    async def work(request: web.Request) -> web.Response:
+        doi = request.match_info["doi"].lower()
+        if doi.endswith("/agency"):
+            doi = doi.removesuffix("/agency")
+            agency = AGENCIES.get(doi) or (
+                {"id": "crossref", "label": "Crossref"} if doi in WORKS else None
+            )
+            if agency is None:
+                return web.Response(status=404, text="Resource not found.")
+            return web.json_response(
+                {
+                    "status": "ok",
+                    "message-type": "work-agency",
+                    "message": {"DOI": doi, "agency": agency},
+                }
+            )
+        if doi not in WORKS:
+            return web.Response(status=404, text="Resource not found.")
+        return web.json_response({"status": "ok", "message-type": "work", "message": WORKS[doi]})
+
+    async def arxiv(request: web.Request) -> web.Response:
+        ids = [i for i in request.query.get("id_list", "").split(",") if i]
+        return web.Response(
+            text=_atom([_entry(i) for i in ids if i in ARXIV]), content_type="application/atom+xml"
+        )
+
+    async def details(request: web.Request) -> web.Response:
+        server, doi = request.match_info["server"], request.match_info["doi"]
+        doi = doi.removesuffix("/na/json")
+        collection = []
+        if server == "biorxiv" and doi in BIORXIV:
+            record = BIORXIV[doi]
+            collection = [
+                {
+                    "doi": doi,
+                    "title": title,
+                    "date": date,
+                    "version": str(n + 1),
+                    "type": "new results",
+                    "category": "bioinformatics",
+                    "published": record["published"],
+                    "server": "bioRxiv",
+                }
+                for n, (date, title) in enumerate(record["versions"])
+            ]
+        elif server == "medrxiv" and doi in MEDRXIV:
+            date, title = MEDRXIV[doi]
+            collection = [
+                {
+                    "doi": doi,
+                    "title": title,
+                    "date": date,
+                    "version": "1",
+                    "published": "NA",
+                    "server": "medRxiv",
+                }
+            ]
+        status = "ok" if collection else "no posts found"
+        return web.json_response({"messages": [{"status": status}], "collection": collection})
+
+    async def notes(request: web.Request) -> web.Response:
+        ident = request.query.get("id", "")
+        if ident not in OPENREVIEW:
+            return web.json_response({"notes": [], "count": 0})
+        note = {"id": ident, "forum": ident, "content": OPENREVIEW[ident], "cdate": 1684000000000}
+        return web.json_response({"notes": [note], "count": 1})
+
+    async def esummary(request: web.Request) -> web.Response:
+        table = PMC if request.query.get("db") == "pmc" else PUBMED
+        ids = request.query.get("id", "").split(",")
+        result: dict[str, Any] = {"uids": [i for i in ids if i in table]}
+        for i in ids:
+            result[i] = table.get(i) or {"uid": i, "error": "cannot get document summary"}
+        return web.json_response(
+            {"header": {"type": "esummary", "version": "0.3"}, "result": result}
+        )
+
+    app = web.Application(middlewares=[middleware])
+    app.router.add_get("/cr/works", works)
+    app.router.add_get("/cr/works/{doi:.+}", work)
+    app.router.add_get("/arxiv/query", arxiv)
+    app.router.add_get("/rxiv/details/{server}/{doi:.+}", details)
+    app.router.add_get("/or/notes", notes)
+    app.router.add_get("/eutils/esummary.fcgi", esummary)
+    return app
+
+
+def config_for(base: str, **verify: Any) -> dict[str, Any]:
+    """The default configuration with every service on the loopback server, fast retries."""
+    from scfm_lint.config import defaults, merge
+
+    section: dict[str, Any] = {
+        "crossref": f"{base}/cr",
+        "arxiv": f"{base}/arxiv",
+        "biorxiv": f"{base}/rxiv",
+        "openreview": f"{base}/or",
+        "pubmed": f"{base}/eutils",
+        "retries": 2,
+        "backoff": 0.01,
+        "backoff-max": 0.05,
+        "retry-after-max": 5,
+        "timeout": 5,
+        "delay": dict.fromkeys(("crossref", "arxiv", "biorxiv", "openreview", "pubmed"), 0),
+        "cache": {"enabled": False},
+    }
+    section = merge(section, verify)
+    return merge(defaults(), {"verify": section})
