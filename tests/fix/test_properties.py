@@ -55,6 +55,9 @@ def documents(draw: st.DrawFn) -> str:
         blocks.append("## Catalog\n" + "\n".join(lines))
     for i, name in enumerate(names):
         blocks.append(f"## {name}")
+        if draw(st.booleans()):
+            level = draw(st.sampled_from(["###", "####"]))
+            blocks.append(f"{level} {name} part")
         items = draw(entries(i))
         if items:
             joiner = draw(st.sampled_from(["\n", "\n\n"]))

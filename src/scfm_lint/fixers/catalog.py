@@ -13,8 +13,8 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<])")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 
 
-def _line(catalog: Catalog, base: int, heading: Heading) -> str:
-    indent = " " * (catalog.indent * (heading.level - base))
+def _line(catalog: Catalog, depth: int, heading: Heading) -> str:
+    indent = " " * (catalog.indent * depth)
     bullet = catalog.bullet if catalog.bullet in "-*+" else "-"
     text = _SPECIAL.sub(r"\\\1", heading.text)
     return f"{indent}{bullet} [{text}](#{heading.anchor})"
@@ -25,11 +25,13 @@ def _body(doc: Document, catalog: Catalog) -> tuple[list[str], bool]:
 
     Lines that already point at the right heading with its text at its depth are kept as
     written (the author's anchor spelling, a trailing note); links to the Catalog itself or
-    to headings above it stay first, in their order.
+    to headings above it stay first, in their order. A list nests one level at a time, so a
+    heading that skips a level (``##`` then ``####``) is listed one deeper than its parent.
     """
     base = _base_level(doc, catalog)
     kept: dict[int, str] = {}
-    head: list[str] = []
+    body: list[str] = []
+    depth = -1
     external = False
     used: set[int] = set()
     for item in catalog.items:
@@ -41,13 +43,19 @@ def _body(doc: Document, catalog: Catalog) -> tuple[list[str], bool]:
             continue
         same = " ".join(item.text.split()) == " ".join(heading.text.split())
         if heading.index <= catalog.heading:
-            head.append(doc.lines[item.line - 1])
+            body.append(doc.lines[item.line - 1])
+            depth = item.depth
         elif same and item.depth == heading.level - base and heading.index not in kept:
             kept[heading.index] = doc.lines[item.line - 1]
         else:
             continue
         used.add(item.line)
-    body = head + [kept.get(h.index) or _line(catalog, base, h) for h in _below(doc, catalog)]
+    for h in _below(doc, catalog):
+        want = h.level - base
+        depth = min(want, depth + 1)
+        body.append(
+            kept[h.index] if h.index in kept and depth == want else _line(catalog, depth, h)
+        )
     return body, external
 
 
