@@ -86,3 +86,9 @@ def test_hostile_input_is_data_not_code(repo: Path, tmp_path: Path) -> None:
 def test_unknown_base_fails_the_step(repo: Path, tmp_path: Path) -> None:
     done, _, _ = run_step("check", repo, tmp_path, **inputs(SCFM_BASE_REF="0" * 40))
     assert done.returncode != 0
+
+
+def test_bad_changed_only_value_is_refused(repo: Path, tmp_path: Path) -> None:
+    done, _, _ = run_step("check", repo, tmp_path, **inputs(SCFM_CHANGED_ONLY="yes"))
+    assert done.returncode == 2
+    assert "changed-only input must be true, false or auto" in done.stdout
