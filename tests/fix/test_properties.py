@@ -64,7 +64,8 @@ def documents(draw: st.DrawFn) -> str:
             blocks.append(joiner.join(items))
         blocks += draw(st.lists(st.sampled_from(OUTSIDE), max_size=2))
     end = draw(st.sampled_from(["\n", ""]))
-    return "\n\n".join(blocks) + end
+    text = "\n\n".join(blocks) + end
+    return text.replace("\n", "\r\n") if draw(st.booleans()) else text
 
 
 def parse(text: str) -> Document:
@@ -148,3 +149,13 @@ def test_safe_fixes_never_reorder(text: str) -> None:
     before = [e.links[0].url for e in parse(text).entries]
     after = [e.links[0].url for e in parse(run_fix(text, CONFIG).text).entries]
     assert after == before
+
+
+@SETTINGS
+@given(documents(), st.booleans())
+def test_line_endings_are_kept(text: str, unsafe: bool) -> None:
+    fixed = run_fix(text, CONFIG, unsafe).text
+    if "\r\n" in text:
+        assert "\n" not in fixed.replace("\r\n", "")
+    else:
+        assert "\r" not in fixed

@@ -87,6 +87,8 @@ def final_newline(ctx: Context) -> Iterator[Hit]:
     text = ctx.doc.text
     if not ctx.config["whitespace"]["final-newline"] or not text or text.endswith(("\n", "\r")):
         return
+    from scfm_lint.fixers import line_ending
+
     last = len(ctx.doc.lines)
-    fix = Fix((Edit(len(text), len(text), "\n"),), "add a final newline")
+    fix = Fix((Edit(len(text), len(text), line_ending(text)),), "add a final newline")
     yield Hit(last, len(ctx.doc.lines[-1]) + 1, "no newline at end of file", fix=fix)

@@ -24,6 +24,12 @@ def fixable_codes() -> frozenset[str]:
     return frozenset(_fixers())
 
 
+def line_ending(text: str) -> str:
+    """The file's line ending (its first line's), so inserted lines match the rest."""
+    first = text.find("\n")
+    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+
+
 def span_of_lines(doc: Document, first: int, last: int) -> tuple[int, int]:
     """Offsets of lines ``first``..``last`` (1-based), trailing blank lines and the final
     line ending left out, so a block can be moved without carrying its surroundings."""

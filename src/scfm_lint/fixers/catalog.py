@@ -6,7 +6,7 @@ import re
 
 from scfm_lint.checks.catalog import _base_level, _below, _resolve
 from scfm_lint.finding import Edit, Fix
-from scfm_lint.fixers import span_of_lines
+from scfm_lint.fixers import line_ending, span_of_lines
 from scfm_lint.model import Catalog, Document, Heading
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<])")
@@ -68,9 +68,10 @@ def regenerate(doc: Document) -> Fix | None:
     if catalog is None:
         return None
     body, external = _body(doc, catalog)
+    nl = line_ending(doc.text)
     if catalog.line:
         start, end = span_of_lines(doc, catalog.line, catalog.end_line)
-        new = "\n".join(body)
+        new = nl.join(body)
     else:
         if not body:
             return None
@@ -79,7 +80,7 @@ def regenerate(doc: Document) -> Fix | None:
             line += 1
         start = end = doc.line_offsets[line - 1] + len(doc.lines[line - 1])
         after = doc.lines[line] if line < len(doc.lines) else ""
-        new = "\n\n" + "\n".join(body) + ("\n" if after.strip() else "")
+        new = nl + nl + nl.join(body) + (nl if after.strip() else "")
     if doc.text[start:end] == new:
         return None
     return Fix((Edit(start, end, new),), "regenerate the Catalog from the headings", not external)
