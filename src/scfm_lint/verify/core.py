@@ -49,35 +49,27 @@ class Stats:
     cached: int = 0
 
 
-async def resolve(
-    session: aiohttp.ClientSession,
-    settings: VerifySettings,
-    idents: Sequence[Identifier],
-    stats: Stats | None = None,
-) -> dict[Identifier, Lookup]:
-    """Ask each identifier's service about it, every service at once."""
-    pacers = {
+def pacers_for(settings: VerifySettings) -> dict[str, Pacer]:
+    """One pacer per service, for the whole run."""
+    return {
         name: Pacer(settings.concurrency.get(name, 1), settings.delay.get(name, 0.0))
         for name in SERVICES
     }
-    client = Client(session, settings, pacers)
+
+
+async def resolve(client: Client, idents: Sequence[Identifier]) -> dict[Identifier, Lookup]:
+    """Ask each identifier's service about it, every service at once."""
     by_service: dict[str, list[Identifier]] = {}
     for ident in sorted(set(idents)):
         by_service.setdefault(ident.service, []).append(ident)
     parts = await asyncio.gather(
         *(RESOLVERS[name](client, group) for name, group in by_service.items())
     )
-    if stats is not None:
-        for name, pacer in pacers.items():
-            stats.requests[name] = stats.requests.get(name, 0) + pacer.sent
     return {ident: lookup for part in parts for ident, lookup in part.items()}
 
 
 async def _with_published(
-    session: aiohttp.ClientSession,
-    settings: VerifySettings,
-    lookups: dict[Identifier, Lookup],
-    stats: Stats | None,
+    client: Client, lookups: dict[Identifier, Lookup]
 ) -> dict[Identifier, Lookup]:
     """Name the journal and year of preprints that record a published DOI (one more pass)."""
     wanted = {
@@ -87,7 +79,7 @@ async def _with_published(
     }
     if not wanted:
         return lookups
-    journals = await resolve(session, settings, [Identifier("doi", d) for d in wanted], stats)
+    journals = await resolve(client, [Identifier("doi", d) for d in wanted])
     out = dict(lookups)
     for ident, lookup in lookups.items():
         paper = lookup.paper
@@ -130,13 +122,16 @@ async def verify_entries(
     idents = [identify(_place(link)[0]) for _, link in items]
     wanted = sorted({i for i in idents if i is not None})
     known = cache.get(wanted) if cache is not None else {}
-    fresh = await resolve(session, settings, [i for i in wanted if i not in known], stats)
-    fresh = await _with_published(session, settings, fresh, stats)
+    client = Client(session, settings, pacers_for(settings))
+    fresh = await resolve(client, [i for i in wanted if i not in known])
+    fresh = await _with_published(client, fresh)
     if cache is not None:
         cache.put(fresh.values())
     if stats is not None:
         stats.identifiers += len(wanted)
         stats.cached += len(known)
+        for name, pacer in client.pacers.items():
+            stats.requests[name] = stats.requests.get(name, 0) + pacer.sent
     lookups = {**known, **fresh}
     results = []
     for (entry, link), ident in zip(items, idents, strict=True):
