@@ -71,7 +71,10 @@ def build_parser(with_links: bool = True) -> argparse.ArgumentParser:
         from scfm_lint.links import command as links_command
 
         links_command.add_arguments(links)
-    sub.add_parser("rules", help="list every rule")
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument(
+        "--format", choices=["text", "markdown"], default="text", help="markdown: a table"
+    )
     explain = sub.add_parser("rule", help="explain one rule")
     explain.add_argument("code")
     return parser
@@ -174,12 +177,20 @@ def cmd_links(args: argparse.Namespace) -> int:
     return links_command.run(args, documents, docs[0][1])
 
 
-def cmd_rules() -> int:
+def cmd_rules(fmt: str) -> int:
     from scfm_lint.registry import load_all
 
+    if fmt == "markdown":
+        print("| code | name | severity | fix | source | what it flags |")
+        print("| --- | --- | --- | --- | --- | --- |")
     for code, r in sorted(load_all().items()):
-        flags = ("fix" if r.fixable else "") + (" net" if r.network else "")
-        print(f"{code}  {r.severity.label:<7}  {flags.strip():<7}  {r.name}: {r.summary}")
+        fix = "fix" if r.fixable else ""
+        source = "links" if r.network else "check"
+        if fmt == "markdown":
+            print(f"| {code} | {r.name} | {r.severity.label} | {fix} | {source} | {r.summary} |")
+        else:
+            flags = f"{fix} {'net' if r.network else ''}".strip()
+            print(f"{code}  {r.severity.label:<7}  {flags:<7}  {r.name}: {r.summary}")
     return EXIT_CLEAN
 
 
@@ -210,7 +221,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "links":
             return cmd_links(args)
         if args.command == "rules":
-            return cmd_rules()
+            return cmd_rules(args.format)
         if args.command == "rule":
             return cmd_rule(args.code)
         parser.print_help()
