@@ -42,7 +42,14 @@ def scfm() -> str:
 
 
 def git(cwd: Path, *args: str) -> None:
-    ident = ["-c", "user.email=bench@example.org", "-c", "user.name=bench"]
+    ident = [
+        "-c",
+        "user.email=bench@example.org",
+        "-c",
+        "user.name=bench",
+        "-c",
+        "commit.gpgsign=false",
+    ]
     subprocess.run(["git", *ident, *args], cwd=cwd, check=True, capture_output=True)
 
 

@@ -29,7 +29,16 @@ BASE = """## Catalog
 
 def git(cwd: Path, *args: str) -> str:
     done = subprocess.run(
-        ["git", "-c", "user.email=t@example.org", "-c", "user.name=t", *args],
+        [
+            "git",
+            "-c",
+            "user.email=t@example.org",
+            "-c",
+            "user.name=t",
+            "-c",
+            "commit.gpgsign=false",
+            *args,
+        ],
         cwd=cwd,
         check=True,
         capture_output=True,
