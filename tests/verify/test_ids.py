@@ -116,6 +116,17 @@ FOUND = [
         "doi",
         "10.1093/bib/bbaf380",
     ),
+    (
+        "https://genomebiology.biomedcentral.com/articles/10.1186/s13059-025-03781-6/figures/1",
+        "doi",
+        "10.1186/s13059-025-03781-6",
+    ),
+    (
+        "https://www.science.org/doi/10.1126/science.aec8514/suppl_file/x.pdf",
+        "doi",
+        "10.1126/science.aec8514",
+    ),
+    ("https://doi.org/10.1093/bib/bbaf380", "doi", "10.1093/bib/bbaf380"),
     ("https://arxiv.org/abs/2603.25240", "arxiv", "2603.25240"),
     ("https://arxiv.org/abs/2606.12838v1", "arxiv", "2606.12838"),
     ("https://arxiv.org/pdf/2306.04371.pdf", "arxiv", "2306.04371"),

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 import aiohttp
 
+from scfm_lint.model import Document, Entry, Link
 from scfm_lint.verify.cache import MetadataCache
 from scfm_lint.verify.http import Pacer
 from scfm_lint.verify.ids import Identifier, identify
@@ -160,3 +161,8 @@ async def verify_entries(
             )
         )
     return results
+
+
+def entry_links(doc: Document) -> list[tuple[Entry, Link]]:
+    """Every link of every entry of ``doc``, in order: the items :func:`verify_entries` takes."""
+    return [(entry, link) for entry in doc.entries for link in entry.links]

@@ -85,6 +85,14 @@ OUP_JOURNALS = {
 """academic.oup.com journal slugs whose DOIs read ``10.1093/<code>/<article id>``."""
 
 
+# Registrants whose DOI suffixes never hold a slash: what follows one in a publisher's path
+# (``/figures/1``, ``/metrics``) is a page of the article, not part of its DOI.
+_SLASHLESS = frozenset(
+    {"10.1002", "10.1007", "10.1016", "10.1038", "10.1073", "10.1101", "10.1126", "10.1145"}
+    | {"10.1186", "10.1371", "10.64898"}
+)
+
+
 def normalize_doi(text: str) -> str | None:
     """A DOI as Crossref keys it (lower case, no view suffix), or None if ``text`` is none."""
     doi = unquote(text).strip().rstrip(".,;")
@@ -92,6 +100,9 @@ def normalize_doi(text: str) -> str | None:
     while doi.endswith(")") and doi.count("(") < doi.count(")"):
         doi = doi[:-1]
     doi = doi.lower()
+    prefix, _, suffix = doi.partition("/")
+    if prefix in _SLASHLESS:
+        doi = f"{prefix}/{suffix.split('/', 1)[0]}"
     return doi if _DOI.match(doi) else None
 
 
