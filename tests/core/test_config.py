@@ -207,3 +207,22 @@ def test_cli_precedence_end_to_end(project, cli):
 def test_pyproject_without_our_table_is_passed_over(project):
     _write(project / "pyproject.toml", "[tool.ruff]\nline-length = 100\n")
     assert discover(project / "README.md") is None
+
+
+def test_rule_data_is_found_in_the_package_then_the_checkout(tmp_path, monkeypatch):
+    from scfm_lint import resources
+
+    packaged = tmp_path / "site" / "scfm_lint"
+    (packaged / "rules").mkdir(parents=True)
+    monkeypatch.setattr(resources.resources, "files", lambda _: packaged)
+    assert resources.rules_dir() == packaged / "rules"
+
+    (packaged / "rules").rmdir()
+    checkout = tmp_path / "repo"
+    (checkout / "rules").mkdir(parents=True)
+    monkeypatch.setattr(resources, "__file__", str(checkout / "src" / "scfm_lint" / "x.py"))
+    assert resources.rules_dir() == checkout / "rules"
+
+    (checkout / "rules").rmdir()
+    with pytest.raises(ConfigError, match="rule data not found"):
+        resources.rules_dir()
