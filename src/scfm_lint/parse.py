@@ -6,6 +6,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+import gc
 import re
 
 from markdown_it import MarkdownIt
@@ -38,6 +39,14 @@ def _accept(url: str) -> bool:
     return True
 
 
+# The characters at which an enabled inline rule can start (newline, escape, backticks,
+# strikethrough, emphasis, link, image, autolink/html_inline, entity), plus ``]``, which
+# link-label scanning needs to stop at. markdown-it's default set also stops at ``#$%+-:=>@^{}``
+# for plugins; no enabled rule matches there, so the token stream is the same, only faster
+# (about 9% of parse time: titles and prose are full of ``-`` and ``:``).
+_TERMINATORS = re.compile("[" + re.escape("\n!&*<[\\]_`~") + "]")
+
+
 @cache
 def _parser() -> MarkdownIt:
     """CommonMark with GFM tables and strikethrough; links kept exactly as written."""
@@ -46,6 +55,7 @@ def _parser() -> MarkdownIt:
     md.normalizeLink = _identity  # type: ignore[method-assign]
     md.normalizeLinkText = _identity  # type: ignore[method-assign,assignment]
     md.validateLink = _accept  # type: ignore[method-assign]
+    md.inline.terminator_re = _TERMINATORS
     return md
 
 
@@ -220,6 +230,21 @@ def parse_document(
     excluded_sections: Sequence[str] = (),
 ) -> Document:
     """Parse README text into the document model (positions are 1-based)."""
+    # The parse allocates a few objects per character and keeps them all alive, so the cyclic
+    # garbage collector would rescan a growing heap over and over (about 20% of a 50,000-entry
+    # parse) while finding nothing to free: pause it for the parse.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse(text, path, catalog_heading, excluded_sections)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _parse(
+    text: str, path: str, catalog_heading: str, excluded_sections: Sequence[str]
+) -> Document:
     lines, offsets = split_lines(text)
     b = _Builder(
         path,
