@@ -74,6 +74,17 @@ WORKS: dict[str, dict[str, Any]] = {
         "relation": {"is-preprint-of": [{"id-type": "doi", "id": "10.1038/s41592-025-00001-x"}]},
     },
 }
+# The fields Crossref documents as selectable on /works (its api_format document).
+_SELECTABLE = """
+abstract alternative-id archive article-number assertion author chair clinical-trial-number
+content-domain container-title created deposited DOI editor event funder group-title indexed
+ISBN ISSN issn-type issued is-referenced-by-count issue language license link member
+original-title page prefix published published-online published-print publisher
+publisher-location reference-count reference references-count relation review scores
+short-container-title short-title source subject subtitle title translator type
+update-policy update-to updated URL volume
+"""
+SELECTABLE = frozenset(_SELECTABLE.split())
 AGENCIES = {"10.5281/zenodo.123": {"id": "datacite", "label": "DataCite"}}
 
 ARXIV = {
@@ -169,7 +180,7 @@ def _entry(key: str) -> str:
     )
 
 
-def _crossref_list(filters: str) -> web.Response:
+def _crossref_list(filters: str, select: str | None) -> web.Response:
     items = []
     for part in filters.split(","):
         name, _, value = part.partition(":")
@@ -178,6 +189,9 @@ def _crossref_list(filters: str) -> web.Response:
                 name == "alternative-id" and value in work.get("alternative-id", [])
             ):
                 items.append(work)
+    if select:
+        fields = select.split(",")
+        items = [{k: v for k, v in item.items() if k in fields} for item in items]
     message = {"total-results": len(items), "items": items, "items-per-page": 20}
     return web.json_response({"status": "ok", "message-type": "work-list", "message": message})
 
@@ -202,7 +216,17 @@ def make_app(fake: Fake) -> web.Application:
         return early if early is not None else await handler(request)
 
     async def works(request: web.Request) -> web.Response:
-        return _crossref_list(request.query.get("filter", ""))
+        unknown = set(request.query.get("select", "").split(",")) - SELECTABLE - {""}
+        if unknown:  # as the real service does
+            return web.json_response(
+                {
+                    "status": "failed",
+                    "message-type": "validation-failure",
+                    "message": [{"type": "select-field", "value": sorted(unknown)}],
+                },
+                status=400,
+            )
+        return _crossref_list(request.query.get("filter", ""), request.query.get("select"))
 
     async def work(request: web.Request) -> web.Response:
         doi = request.match_info["doi"].lower()

@@ -205,6 +205,7 @@ async def test_preprint_since_published(fake, session, title: str, url: str) -> 
         fake, session, E(title, year, "arXiv" if "arxiv" in url else "bioRxiv"), url
     )
     assert result.verdict == "published", result.message
+    assert result.found_venue == ("arXiv" if "arxiv" in url else "bioRxiv")
     assert "Nature Methods (2025)" in result.message
     assert result.suggestion == "https://doi.org/10.1038/s41592-025-00001-x"
 

@@ -69,11 +69,20 @@ def crossref_items(body: Any) -> list[Mapping[str, Any]]:
     return [item for item in items if isinstance(item, Mapping)]
 
 
+def _rxiv_server(doi: str) -> str | None:
+    """The server of a bioRxiv/medRxiv DOI when a work's ``institution`` is not at hand
+    (it is not selectable in list queries): medRxiv numbers have eight digits."""
+    found = re.match(r"^10\.(?:1101|64898)/\d{4}\.\d{2}\.\d{2}\.(\d+)", doi.lower())
+    if not found:
+        return None
+    return "medRxiv" if len(found.group(1)) == 8 else "bioRxiv"
+
+
 def crossref_work(work: Mapping[str, Any], ident: Identifier) -> Paper:
     """One Crossref work."""
     dates = {key: _date_year(work.get(key)) for key in ("published-online", "published-print")}
     issued = _date_year(work.get("issued"))
-    posted = _date_year(work.get("posted"))
+    posted = _date_year(work.get("posted")) or issued
     earliest = min((y for y in (*dates.values(), issued) if y is not None), default=None)
     preprint = work.get("type") == "posted-content"
     venue = _first(work.get("container-title"))
@@ -84,7 +93,7 @@ def crossref_work(work: Mapping[str, Any], ident: Identifier) -> Paper:
             if isinstance(institution, list)
             else []
         )
-        venue = _first(names) or _first(work.get("group-title")) or venue
+        venue = _first(names) or _rxiv_server(str(work.get("DOI", ""))) or venue
     published = None
     relation = work.get("relation")
     if isinstance(relation, Mapping):

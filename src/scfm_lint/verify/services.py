@@ -21,9 +21,10 @@ from scfm_lint.verify.ids import Identifier, normalize_doi
 from scfm_lint.verify.record import Lookup
 from scfm_lint.verify.settings import VerifySettings
 
+# Only fields Crossref documents as selectable: an unknown name fails the whole request.
 _CROSSREF_FIELDS = (
-    "DOI,title,container-title,short-container-title,type,issued,published-print,"
-    "published-online,posted,relation,institution,group-title,alternative-id"
+    "DOI,title,container-title,short-container-title,type,issued,published,"
+    "published-print,published-online,relation,group-title,alternative-id,publisher"
 )
 
 
