@@ -28,14 +28,21 @@ Fix: `--fix` rewrites the marker.
 def numbering(ctx: Context) -> Iterator[Hit]:
     doc = ctx.doc
     style = str(ctx.config["numbering"]["style"])
+    last_number: dict[int | None, int] = {}
     for lst in doc.lists:
         if not lst.ordered:
             continue
         first = doc.entries[lst.entries[0]]
         delim = first.marker[-1:]
+        # An HTML comment (a pragma) between items splits a list in two; a second part that
+        # carries on the numbering renders correctly and must not be renumbered from 1.
+        previous = last_number.get(first.section)
+        carries_on = previous is not None and first.number == previous + 1
+        base = first.number if style != "one" and carries_on and first.number else 1
+        last_number[first.section] = base + len(lst.entries) - 1
         for pos, idx in enumerate(lst.entries):
             e = doc.entries[idx]
-            want_num = 1 if style == "one" else pos + 1
+            want_num = 1 if style == "one" else base + pos
             want = f"{want_num}{delim}"
             if e.marker != want:
                 start = doc.offset(e.line, e.column)
