@@ -146,15 +146,20 @@ def fix_document(
     unsafe: bool = False,
     max_passes: int = MAX_PASSES,
 ) -> FixResult:
-    """Apply every usable fix of ``findings`` to ``doc``, pass after pass, until none is left."""
+    """Apply every usable fix of ``findings`` to ``doc``, pass after pass, until none is left.
+
+    With ``unsafe``, permanent redirects from the link checker's cache are fixed too.
+    """
     from scfm_lint.fixers import attach
+    from scfm_lint.fixers.redirects import cached_redirects
 
     text = doc.text
     current = list(findings)
     applied: Counter[str] = Counter()
     passes = 0
     while passes < max_passes:
-        edits, credit = select(attach(doc, config, current, unsafe), unsafe, len(text))
+        offered = sorted(current + cached_redirects(doc, config)) if unsafe else current
+        edits, credit = select(attach(doc, config, offered, unsafe), unsafe, len(text))
         new = apply_edits(text, edits)
         if new == text:
             break

@@ -61,7 +61,9 @@ def read_pairs(path: Path) -> list[Pair]:
 
 
 def config_for(options: dict[str, Any] | None = None) -> dict[str, Any]:
-    return merge(defaults(), (options or {}).get("config", {}))
+    # Never read the developer's own link cache; tests that want one name it.
+    hermetic = merge(defaults(), {"links": {"cache": {"enabled": False}}})
+    return merge(hermetic, (options or {}).get("config", {}))
 
 
 def run_fix(text: str, config: dict[str, Any], unsafe: bool = False) -> FixResult:

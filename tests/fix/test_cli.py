@@ -27,6 +27,7 @@ FIXED = (
 @pytest.fixture
 def readme(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     path = tmp_path / "README.md"
     path.write_text(BROKEN, encoding="utf-8")
     return path
