@@ -192,7 +192,8 @@ def load_config(
     overrides: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The merged configuration for linting ``target``: defaults < project file < CLI."""
-    config = defaults()
+    # A copy: defaults() is cached, and a caller that edits its config must not edit the cache.
+    config = copy.deepcopy(defaults())
     source = explicit if explicit is not None else discover(target)
     if source is not None:
         user = read_project_file(source)

@@ -226,3 +226,13 @@ def test_rule_data_is_found_in_the_package_then_the_checkout(tmp_path, monkeypat
     (checkout / "rules").rmdir()
     with pytest.raises(ConfigError, match="rule data not found"):
         resources.rules_dir()
+
+
+def test_editing_a_loaded_config_leaves_the_defaults_alone(project):
+    _write(project / ".scfm-lint.yaml", "fail-on: warning\n")
+    for target in (project / "README.md", project.parent / "README.md"):
+        config = load_config(target)
+        config["entries"]["labels"].append("bogus")
+        config["whitespace"]["tabs"] = False
+    assert "bogus" not in defaults()["entries"]["labels"]
+    assert load_config(project / "README.md")["whitespace"]["tabs"] is True
