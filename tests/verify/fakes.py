@@ -109,12 +109,14 @@ BIORXIV = {
 }
 MEDRXIV = {"10.64898/2026.06.19.26356060": ("2026-06-19", "A medRxiv preprint")}
 
+OPENREVIEW_V1 = {
+    "2mq6uezuGj": {"title": "A workshop paper", "venue": "NeurIPS 2023 Workshop AI4Science"},
+}
 OPENREVIEW = {
     "Vk2sfKAdeu": {
         "title": {"value": "Cells as sentences"},
         "venue": {"value": "NeurIPS 2025 poster"},
     },
-    "2mq6uezuGj": {"title": "A workshop paper", "venue": "NeurIPS 2023 Workshop AI4Science"},
     "BsA2GNkJhz": {
         "title": {"value": "A rejected paper"},
         "venue": {"value": "Submitted to ICLR 2025"},
@@ -290,9 +292,16 @@ def make_app(fake: Fake) -> web.Application:
 
     async def notes(request: web.Request) -> web.Response:
         ident = request.query.get("id", "")
-        if ident not in OPENREVIEW:
-            return web.json_response({"notes": [], "count": 0})
+        if ident not in OPENREVIEW:  # API 2 answers an unknown id with 404 NotFoundError
+            return web.json_response({"name": "NotFoundError", "status": 404}, status=404)
         note = {"id": ident, "forum": ident, "content": OPENREVIEW[ident], "cdate": 1684000000000}
+        return web.json_response({"notes": [note], "count": 1})
+
+    async def notes_v1(request: web.Request) -> web.Response:
+        ident = request.query.get("id", "")
+        if ident not in OPENREVIEW_V1:
+            return web.json_response({"notes": [], "count": 0})
+        note = {"id": ident, "forum": ident, "content": OPENREVIEW_V1[ident], "tcdate": 1684e9}
         return web.json_response({"notes": [note], "count": 1})
 
     async def esummary(request: web.Request) -> web.Response:
@@ -311,6 +320,7 @@ def make_app(fake: Fake) -> web.Application:
     app.router.add_get("/arxiv/query", arxiv)
     app.router.add_get("/rxiv/details/{server}/{doi:.+}", details)
     app.router.add_get("/or/notes", notes)
+    app.router.add_get("/or1/notes", notes_v1)
     app.router.add_get("/eutils/esummary.fcgi", esummary)
     return app
 
@@ -324,6 +334,7 @@ def config_for(base: str, **verify: Any) -> dict[str, Any]:
         "arxiv": f"{base}/arxiv",
         "biorxiv": f"{base}/rxiv",
         "openreview": f"{base}/or",
+        "openreview-v1": f"{base}/or1",
         "pubmed": f"{base}/eutils",
         "retries": 2,
         "backoff": 0.01,

@@ -397,3 +397,23 @@ async def test_identifiers_are_asked_once(fake, session) -> None:
     results = await verify_entries(items, config_for(base), session)
     assert [r.ident for r in results] == [Identifier("doi", "10.1038/s41592-024-02201-0")] * 2
     assert state.count("/cr/works") == 1
+
+
+async def test_openreview_asks_api_1_when_api_2_has_no_note(fake, session) -> None:
+    state, _ = fake
+    found = await _one(
+        fake,
+        session,
+        E("A workshop paper", 2023, "NeurIPS Workshop"),
+        "https://openreview.net/pdf?id=2mq6uezuGj",
+    )
+    assert found.verdict == "exists"
+    assert (state.count("/or/notes"), state.count("/or1/notes")) == (1, 1)
+    current = await _one(
+        fake,
+        session,
+        E("Cells as sentences", 2025, "NeurIPS"),
+        "https://openreview.net/forum?id=Vk2sfKAdeu",
+    )
+    assert current.verdict == "exists"
+    assert (state.count("/or/notes"), state.count("/or1/notes")) == (2, 1)

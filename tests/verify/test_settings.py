@@ -10,12 +10,13 @@ import pytest
 from scfm_lint.config import defaults, load_config
 from scfm_lint.errors import ConfigError
 from scfm_lint.registry import load_all
-from scfm_lint.verify.settings import SERVICES, load_settings
+from scfm_lint.verify.settings import BASES, load_settings
 
 
 def test_defaults_name_every_service() -> None:
     settings = load_settings(defaults())
-    assert set(settings.base) == set(SERVICES)
+    assert set(settings.base) == set(BASES)
+    assert settings.base["openreview-v1"] == "https://api.openreview.net"
     assert settings.base["crossref"] == "https://api.crossref.org"
     assert settings.delay["arxiv"] >= 3
     assert settings.batch["arxiv"] > 1

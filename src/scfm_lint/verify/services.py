@@ -18,7 +18,7 @@ import aiohttp
 from scfm_lint.verify import parsers
 from scfm_lint.verify.http import Pacer, ServiceError, fetch
 from scfm_lint.verify.ids import Identifier, normalize_doi
-from scfm_lint.verify.record import Lookup
+from scfm_lint.verify.record import Lookup, Paper
 from scfm_lint.verify.settings import VerifySettings
 
 # Only fields Crossref documents as selectable: an unknown name fails the whole request.
@@ -39,7 +39,8 @@ class Client:
     async def get(self, service: str, path: str, params: Mapping[str, str] | None = None) -> Any:
         """The answer of ``service`` at ``path``: (status, text)."""
         url = self.settings.base[service] + path
-        return await fetch(self.session, self.pacers[service], self.settings, url, params)
+        pacer = self.pacers[service.removesuffix("-v1")]
+        return await fetch(self.session, pacer, self.settings, url, params)
 
     def crossref_params(self, **params: str) -> dict[str, str]:
         if self.settings.mailto:
@@ -189,18 +190,24 @@ async def biorxiv(client: Client, idents: Sequence[Identifier]) -> dict[Identifi
     return await _gather([([i], _biorxiv_one(client, i)) for i in idents])
 
 
-async def _openreview_one(client: Client, ident: Identifier) -> dict[Identifier, Lookup]:
-    answer = await client.get("openreview", "/notes", {"id": ident.value})
+async def _openreview_notes(client: Client, base: str, ident: Identifier) -> Paper | None:
+    answer = await client.get(base, "/notes", {"id": ident.value})
     if answer.status == 404:
-        return {ident: Lookup(ident, missing=True)}
+        return None
     if answer.status != 200:
         raise ServiceError(f"HTTP {answer.status}")
-    paper = parsers.openreview_notes(answer.json(), ident)
+    return parsers.openreview_notes(answer.json(), ident)
+
+
+async def _openreview_one(client: Client, ident: Identifier) -> dict[Identifier, Lookup]:
+    paper = await _openreview_notes(client, "openreview", ident)
+    if paper is None:  # older venues live on API 1 only
+        paper = await _openreview_notes(client, "openreview-v1", ident)
     return {ident: Lookup(ident, paper, missing=paper is None)}
 
 
 async def openreview(client: Client, idents: Sequence[Identifier]) -> dict[Identifier, Lookup]:
-    """OpenReview forum ids, one ``/notes`` request each."""
+    """OpenReview forum ids, one ``/notes`` request each (API 2, then API 1 if need be)."""
     return await _gather([([i], _openreview_one(client, i)) for i in idents])
 
 

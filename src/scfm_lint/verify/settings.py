@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 from scfm_lint.errors import ConfigError
 
 SERVICES = ("crossref", "arxiv", "biorxiv", "openreview", "pubmed")
+BASES = (*SERVICES, "openreview-v1")
+"""Base URL keys: every service, plus OpenReview's API 1 for venues that never moved to 2."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +20,7 @@ class VerifySettings:
     """Where the services are and how politely to ask them."""
 
     base: Mapping[str, str]
-    """Service -> base URL, without a trailing slash."""
+    """Key of :data:`BASES` -> base URL, without a trailing slash."""
     mailto: str
     user_agent: str
     timeout: float
@@ -69,7 +71,7 @@ def load_settings(config: Mapping[str, Any]) -> VerifySettings:
     if threshold > 1:
         raise ConfigError(f"verify: key 'verify.title-threshold': expected 0-1, got {threshold}")
     return VerifySettings(
-        base=MappingProxyType({name: _url(section, name) for name in SERVICES}),
+        base=MappingProxyType({name: _url(section, name) for name in BASES}),
         mailto=str(section.get("mailto") or ""),
         user_agent=str(section.get("user-agent") or "scfm-lint"),
         timeout=_number(section, "timeout", "verify.", 0.001),
