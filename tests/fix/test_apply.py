@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 import pytest
 
@@ -89,6 +89,7 @@ def test_nothing_to_fix_returns_the_findings_given() -> None:
     assert result.passes == 0
 
 
+@settings(database=None)
 @given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 5), st.text("xy", max_size=3))))
 def test_selected_edits_never_overlap(raw: list[tuple[int, int, str]]) -> None:
     fixes = [finding("SCF231", i + 1, edit_fix(s, s + n, t)) for i, (s, n, t) in enumerate(raw)]

@@ -23,7 +23,12 @@ OUTSIDE = [
     "[ref]: https://example.org/ref  'A title'",
     "| a | b |\n| - | - |\n| 1 | 2 |",
 ]
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    database=None,  # no .hypothesis folder in the checkout
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 @st.composite
