@@ -417,3 +417,16 @@ async def test_openreview_asks_api_1_when_api_2_has_no_note(fake, session) -> No
     )
     assert current.verdict == "exists"
     assert (state.count("/or/notes"), state.count("/or1/notes")) == (2, 1)
+
+
+async def test_biorxiv_lag_is_checked_with_crossref_before_not_found(fake, session) -> None:
+    state, _ = fake
+    url = "https://www.biorxiv.org/content/10.1101/2023.07.13.548886v1"
+    result = await _one(fake, session, E("A preprint on Crossref", 2023, "bioRxiv"), url)
+    assert result.verdict == "published"
+    assert result.ident == Identifier("biorxiv", "10.1101/2023.07.13.548886")
+    assert state.count("/cr/works/10.1101/2023.07.13.548886/agency") == 1
+    gone = "https://www.biorxiv.org/content/10.1101/2023.09.09.999999v1"
+    missing = await _one(fake, session, E("x", 2023, "bioRxiv"), gone)
+    assert missing.verdict == "not-found"
+    assert state.count("/cr/works/10.1101/2023.09.09.999999/agency") == 1

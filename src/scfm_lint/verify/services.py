@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import quote
 
@@ -177,12 +177,16 @@ async def arxiv(client: Client, idents: Sequence[Identifier]) -> dict[Identifier
 
 async def _biorxiv_one(client: Client, ident: Identifier) -> dict[Identifier, Lookup]:
     answer = await client.get("biorxiv", f"/details/{ident.scheme}/{ident.value}/na/json")
-    if answer.status == 404:
-        return {ident: Lookup(ident, missing=True)}
-    if answer.status != 200:
+    if answer.status not in (200, 404):
         raise ServiceError(f"HTTP {answer.status}")
-    paper = parsers.biorxiv_details(answer.json(), ident)
-    return {ident: Lookup(ident, paper, missing=paper is None)}
+    paper = parsers.biorxiv_details(answer.json(), ident) if answer.status == 200 else None
+    if paper is not None:
+        return {ident: Lookup(ident, paper)}
+    # The details API lags new posts (and may not know a new prefix yet): only a DOI that
+    # Crossref has never registered either is missing.
+    crossref = await _crossref_single(client, Identifier("doi", ident.value))
+    found = replace(crossref.paper, ident=ident) if crossref.paper else None
+    return {ident: replace(crossref, ident=ident, paper=found)}
 
 
 async def biorxiv(client: Client, idents: Sequence[Identifier]) -> dict[Identifier, Lookup]:
