@@ -144,3 +144,20 @@ def test_html_comment_after_the_links_is_not_stray_text():
         "## Models\n1. [2024 Nature] **T** [[paper]](https://example.org/a) <!-- check venue -->\n"
     )
     assert _codes(text, "SCF1") == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="parse.py/entries.py never produce Link.kind 'reference' (model.py documents it): "
+    "[[paper]][1] is a 'markdown' link, and its url_column points into the entry although "
+    "the URL is written in the definition at the bottom",
+)
+def test_reference_style_link_kind_and_url_column():
+    text = "## Models\n1. [2024 Nature] **T** [[paper]][1]\n\n[1]: https://example.org/a\n"
+    [link] = parse_document(text, "x.md").entries[0].links
+    assert (link.kind, link.url, link.column, link.url_column) == (
+        "reference",
+        "https://example.org/a",
+        24,
+        0,
+    )
