@@ -191,14 +191,16 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
 
     The text goes to a temporary file in the same folder, is flushed to disk, then renamed
     over the original, so a reader or a crash sees the old file or the new one, never half.
-    The file's mode is kept, a symlink is followed (the link stays a link) and a byte-order
-    mark the file started with is kept. On any failure the original is untouched and the
-    temporary file is removed.
+    The file's mode (and owner, where allowed) is kept, a symlink is followed (the link stays
+    a link) and a byte-order mark the file started with is kept. On any failure the original
+    is untouched and the temporary file is removed.
     """
     target = Path(os.path.realpath(path))
     data = text.encode("utf-8")
+    owner: tuple[int, int] | None = None
     try:
-        mode = target.stat().st_mode & 0o7777
+        info = target.stat()
+        mode, owner = info.st_mode & 0o7777, (info.st_uid, info.st_gid)
         with target.open("rb") as fh:
             if fh.read(len(_BOM)) == _BOM and not data.startswith(_BOM):
                 data = _BOM + data
@@ -216,8 +218,11 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        if owner is not None and hasattr(os, "chown"):
+            with contextlib.suppress(OSError):  # only root may give a file away
+                os.chown(tmp, *owner)
         if mode is not None:
-            tmp.chmod(mode)
+            tmp.chmod(mode)  # after chown, which may clear set-id bits
         tmp.replace(target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
