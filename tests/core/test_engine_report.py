@@ -123,3 +123,12 @@ def test_json_reporter_keeps_unicode_and_counts():
     payload = json.loads(out.getvalue())
     assert payload["findings"][0]["path"] == "ü.md"
     assert payload["summary"] == {"files": 1, "total": 1, "error": 1, "warning": 0, "info": 0}
+
+
+def test_a_catalog_line_listed_twice_says_so():
+    text = "## Catalog\n- [A](#a)\n- [B](#b)\n- [A](#a)\n\n## A\n## B\n"
+    [f] = _lint(text, select=["SCF205"])
+    assert (f.line, f.message) == (
+        4,
+        "Catalog link to 'A' is listed twice (first at line 2) (heading at line 6)",
+    )

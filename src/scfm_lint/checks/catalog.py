@@ -220,13 +220,17 @@ def catalog_order(ctx: Context) -> Iterator[Hit]:
     resolved = [(item, h) for item in catalog.items if (h := _resolve(doc, item)) is not None]
     keep = _longest_increasing([h.index for _, h in resolved])
     fix = None
+    first_line: dict[int, int] = {}
     for pos, (item, h) in enumerate(resolved):
+        first = first_line.setdefault(h.index, item.line)
         if pos not in keep:
             fix = fix or _regenerated(doc)
+            twice = first != item.line
+            where = f"listed twice (first at line {first})" if twice else "out of order"
             yield Hit(
                 item.line,
                 item.column,
-                f"Catalog link to {h.text!r} is out of order (heading at line {h.line})",
+                f"Catalog link to {h.text!r} is {where} (heading at line {h.line})",
                 related_line=h.line,
                 fix=fix,
             )
