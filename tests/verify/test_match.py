@@ -34,6 +34,14 @@ SAME_TITLE = [
     ("Large-scale   foundation\nmodel", "Large-scale foundation model"),
     ("Modelling cellular responses", "Modeling cellular responses"),
     ("", "Anything at all"),
+    (
+        "Spatial omics foundation models: a benchmark",
+        "Spatial omics foundation models",
+    ),
+    (
+        "Spatial omics foundation models",
+        "Spatial omics foundation models: a benchmark across tissues",
+    ),
 ]
 
 OTHER_TITLE = [
@@ -44,6 +52,7 @@ OTHER_TITLE = [
         "A foundation model for spatial transcriptomics data",
     ),
     ("Geneformer: Transfer learning", "scGPT: Transfer learning enables predictions in biology"),
+    ("Omics models: a review", "Omics models: a benchmark"),
 ]
 
 

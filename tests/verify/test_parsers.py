@@ -91,3 +91,10 @@ def test_openreview_without_venue_uses_dates() -> None:
     assert paper is not None
     assert paper.years == (2023,)
     assert paper.venue is None
+
+
+def test_crossref_joins_a_separate_subtitle() -> None:
+    work = {"DOI": "10.1234/s", "title": ["Cell atlas"], "subtitle": ["a map of cells"]}
+    assert parsers.crossref_work(work, DOI).title == "Cell atlas: a map of cells"
+    same = {"DOI": "10.1234/s", "title": ["Cell atlas: a map"], "subtitle": ["a map"]}
+    assert parsers.crossref_work(same, DOI).title == "Cell atlas: a map"

@@ -34,13 +34,17 @@ def words(text: str) -> list[str]:
     return [w for w in _NOT_WORD.split(text.casefold().replace("&", " and ")) if w]
 
 
-def _forms(title: str) -> tuple[str, str | None]:
-    """The title, and the title without a short ``Model:`` head (None when it has none)."""
+def _forms(title: str) -> tuple[str, str | None, str | None]:
+    """The title; the title without a short ``Model:`` head; the main title without its
+    subtitle when that main title is long enough to name a paper alone (None otherwise)."""
     full = " ".join(words(title))
     head, sep, rest = title.partition(":")
-    if sep and rest.strip() and 0 < len(words(head)) <= 5:
-        return full, " ".join(words(rest))
-    return full, None
+    if not sep or not rest.strip():
+        return full, None, None
+    head_words = words(head)
+    short = " ".join(words(rest)) if 0 < len(head_words) <= 5 else None
+    main = " ".join(head_words) if len(head_words) >= 4 else None
+    return full, short, main
 
 
 def _close(a: str, b: str, threshold: float) -> bool:
@@ -53,16 +57,23 @@ def titles_match(listed: str, found: str, threshold: float = 0.9) -> bool:
     """Whether two titles name the same paper.
 
     Tolerates case, accents, punctuation, Unicode dashes, markup, joined or split words
-    (``single-cell`` / ``singlecell``), a ``Model:`` prefix on one side only, and small
-    edits (``threshold`` is the lowest :class:`difflib.SequenceMatcher` ratio that matches).
+    (``single-cell`` / ``singlecell``), a ``Model:`` prefix or a subtitle on one side
+    only, and small edits (``threshold`` is the lowest
+    :class:`difflib.SequenceMatcher` ratio that matches).
     """
-    ours, ours_rest = _forms(listed)
-    theirs, theirs_rest = _forms(found)
+    ours, ours_rest, ours_main = _forms(listed)
+    theirs, theirs_rest, theirs_main = _forms(found)
     if not ours or not theirs:
         return True  # nothing to compare: not evidence of a wrong link
-    # Two different model names before the same subtitle are two papers, so the
-    # headless forms are only ever compared with a whole title.
-    pairs = [(ours, theirs), (ours_rest, theirs), (ours, theirs_rest)]
+    # Two different model names before the same subtitle are two papers, so a partial
+    # form is only ever compared with a whole title.
+    pairs = [
+        (ours, theirs),
+        (ours_rest, theirs),
+        (ours, theirs_rest),
+        (ours_main, theirs),
+        (ours, theirs_main),
+    ]
     return any(a and b and _close(a, b, threshold) for a, b in pairs)
 
 

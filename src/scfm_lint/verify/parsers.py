@@ -78,6 +78,13 @@ def _rxiv_server(doi: str) -> str | None:
     return "medRxiv" if len(found.group(1)) == 8 else "bioRxiv"
 
 
+def _with_subtitle(title: str, subtitle: str | None) -> str:
+    """Some publishers deposit ``Title`` and ``subtitle`` apart; readers see them joined."""
+    if not subtitle or subtitle.casefold() in title.casefold():
+        return title
+    return f"{title}: {subtitle}"
+
+
 def crossref_work(work: Mapping[str, Any], ident: Identifier) -> Paper:
     """One Crossref work."""
     dates = {key: _date_year(work.get(key)) for key in ("published-online", "published-print")}
@@ -103,7 +110,7 @@ def crossref_work(work: Mapping[str, Any], ident: Identifier) -> Paper:
                 break
     return Paper(
         ident=ident,
-        title=_first(work.get("title")) or "",
+        title=_with_subtitle(_first(work.get("title")) or "", _first(work.get("subtitle"))),
         years=_years(posted if preprint else earliest, *dates.values(), issued),
         venue=venue,
         venue_short=_first(work.get("short-container-title")),
