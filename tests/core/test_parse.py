@@ -247,3 +247,26 @@ def test_pragma_spellings():
         ("enable", (), 4),
         ("disable-next-line", ("SCF231",), 5),
     ]
+
+
+def test_catalog_bullet_and_indent_as_written():
+    text = "## Catalog\n* [A](#a)\n    * [B](#b)\n\n## A\n### B\n"
+    doc = parse_document(text, "x.md")
+    assert doc.catalog is not None
+    assert (doc.catalog.bullet, doc.catalog.indent) == ("*", 4)
+    assert [(i.text, i.depth, i.column) for i in doc.catalog.items] == [("A", 0, 3), ("B", 1, 7)]
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        pytest.param("scGPT: toward building a foundation model", "scGPT", id="name"),
+        pytest.param("Cell2Sentence 2 : Scaling", "Cell2Sentence 2", id="space before colon"),
+        pytest.param("Universal cell embeddings", None, id="no colon"),
+        pytest.param("A very long phrase with many words: subtitle", None, id="too many words"),
+    ],
+)
+def test_entry_model_name(title, name):
+    text = f"## Models\n1. [2024 Nature] **{title}** [[paper]](https://example.org/a)\n"
+    [e] = parse_document(text, "x.md").entries
+    assert e.model_name == name
