@@ -430,3 +430,18 @@ async def test_biorxiv_lag_is_checked_with_crossref_before_not_found(fake, sessi
     missing = await _one(fake, session, E("x", 2023, "bioRxiv"), gone)
     assert missing.verdict == "not-found"
     assert state.count("/cr/works/10.1101/2023.09.09.999999/agency") == 1
+
+
+async def test_deadline_cuts_a_hanging_service_only(fake, session) -> None:
+    state, base = fake
+    state.hang["/arxiv"] = 5
+    items = [
+        (E("Tabula: a cell foundation model", 2023, "arXiv"), "https://arxiv.org/abs/2306.04371"),
+        (E(SCGPT, 2024, "Nature Methods"), "https://doi.org/10.1038/s41592-024-02201-0"),
+    ]
+    started = time.monotonic()
+    slow, quick = await verify_entries(items, config_for(base, deadline=0.5, timeout=30), session)
+    assert time.monotonic() - started < 2
+    assert slow.verdict == "unknown"
+    assert "deadline" in slow.message
+    assert quick.verdict == "exists"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+import time
 from typing import Any, Protocol
 
 import aiohttp
@@ -58,19 +59,33 @@ def pacers_for(settings: VerifySettings) -> dict[str, Pacer]:
     }
 
 
-async def resolve(client: Client, idents: Sequence[Identifier]) -> dict[Identifier, Lookup]:
-    """Ask each identifier's service about it, every service at once."""
+async def _within(
+    name: str, group: list[Identifier], client: Client, seconds: float | None
+) -> dict[Identifier, Lookup]:
+    try:
+        return await asyncio.wait_for(RESOLVERS[name](client, group), seconds)
+    except asyncio.TimeoutError:
+        return {i: Lookup(i, reason=f"{name} did not answer before the deadline") for i in group}
+
+
+async def resolve(
+    client: Client, idents: Sequence[Identifier], deadline: float | None = None
+) -> dict[Identifier, Lookup]:
+    """Ask each identifier's service about it, every service at once; what a service has
+    not answered by ``deadline`` (a :func:`time.monotonic` instant) is ``unknown``, while
+    the other services keep their answers."""
     by_service: dict[str, list[Identifier]] = {}
     for ident in sorted(set(idents)):
         by_service.setdefault(ident.service, []).append(ident)
+    seconds = None if deadline is None else max(0.0, deadline - time.monotonic())
     parts = await asyncio.gather(
-        *(RESOLVERS[name](client, group) for name, group in by_service.items())
+        *(_within(name, group, client, seconds) for name, group in by_service.items())
     )
     return {ident: lookup for part in parts for ident, lookup in part.items()}
 
 
 async def _with_published(
-    client: Client, lookups: dict[Identifier, Lookup]
+    client: Client, lookups: dict[Identifier, Lookup], deadline: float | None
 ) -> dict[Identifier, Lookup]:
     """Name the journal and year of preprints that record a published DOI (one more pass)."""
     wanted = {
@@ -80,7 +95,7 @@ async def _with_published(
     }
     if not wanted:
         return lookups
-    journals = await resolve(client, [Identifier("doi", d) for d in wanted])
+    journals = await resolve(client, [Identifier("doi", d) for d in wanted], deadline)
     out = dict(lookups)
     for ident, lookup in lookups.items():
         paper = lookup.paper
@@ -124,8 +139,9 @@ async def verify_entries(
     wanted = sorted({i for i in idents if i is not None})
     known = cache.get(wanted) if cache is not None else {}
     client = Client(session, settings, pacers_for(settings))
-    fresh = await resolve(client, [i for i in wanted if i not in known])
-    fresh = await _with_published(client, fresh)
+    deadline = time.monotonic() + settings.deadline if settings.deadline else None
+    fresh = await resolve(client, [i for i in wanted if i not in known], deadline)
+    fresh = await _with_published(client, fresh, deadline)
     if cache is not None:
         cache.put(fresh.values())
     if stats is not None:

@@ -48,6 +48,10 @@ class Client:
         return params
 
 
+ANSWER_ERRORS = (ServiceError, ValueError, LookupError, TypeError, AttributeError)
+"""What an unusable answer raises; its identifiers become ``unknown``, the run goes on."""
+
+
 def _chunks(items: Sequence[Identifier], size: int) -> Iterator[Sequence[Identifier]]:
     for start in range(0, len(items), max(1, size)):
         yield items[start : start + size]
@@ -63,8 +67,8 @@ async def _guarded(
     """Run one request's job; a failed service makes its identifiers ``unknown``."""
     try:
         return await job
-    except (ServiceError, ValueError) as exc:
-        return _unknown(idents, str(exc))
+    except ANSWER_ERRORS as exc:
+        return _unknown(idents, str(exc) or type(exc).__name__)
 
 
 async def _crossref_single(client: Client, ident: Identifier) -> Lookup:
@@ -86,7 +90,7 @@ async def _crossref_single(client: Client, ident: Identifier) -> Lookup:
             return Lookup(ident, reason=f"HTTP {work.status}")
         items = parsers.crossref_items(work.json())
         return Lookup(ident, parsers.crossref_work(items[0], ident))
-    except (ServiceError, ValueError, LookupError, TypeError) as exc:
+    except ANSWER_ERRORS as exc:
         return Lookup(ident, reason=str(exc) or type(exc).__name__)
 
 

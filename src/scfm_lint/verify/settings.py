@@ -24,6 +24,8 @@ class VerifySettings:
     mailto: str
     user_agent: str
     timeout: float
+    deadline: float
+    """Seconds for the whole verification; 0 for none."""
     retries: int
     backoff: float
     backoff_max: float
@@ -75,6 +77,7 @@ def load_settings(config: Mapping[str, Any]) -> VerifySettings:
         mailto=str(section.get("mailto") or ""),
         user_agent=str(section.get("user-agent") or "scfm-lint"),
         timeout=_number(section, "timeout", "verify.", 0.001),
+        deadline=_number(section, "deadline", "verify."),
         retries=int(_number(section, "retries", "verify.")),
         backoff=_number(section, "backoff", "verify."),
         backoff_max=_number(section, "backoff-max", "verify."),
