@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from scfm_lint.finding import Edit, Fix, Severity
+from scfm_lint.model import Document
 from scfm_lint.registry import Context, Hit, rule
+
+
+def _owned(doc: Document) -> frozenset[int]:
+    from scfm_lint.fixers import owned_lines
+
+    return owned_lines(doc)
 
 
 @rule(
@@ -18,7 +25,8 @@ What it does: flags every line that ends with spaces or tabs (`whitespace.traili
 Why is this bad? Trailing whitespace is invisible, makes diffs noisy, and two trailing spaces
 turn into a hard line break in Markdown.
 Example: `1. [2025 Advanced Science] **scCompass ...** [[paper]](https://...)␠`.
-Fix: `--fix` removes it.
+Fix: `--fix` removes it from entries, headings, the Catalog and blank lines; in prose (where
+two trailing spaces are a line break), HTML, comments and code the fix is unsafe.
 """,
     fixable=True,
 )
@@ -26,11 +34,14 @@ def trailing(ctx: Context) -> Iterator[Hit]:
     if not ctx.config["whitespace"]["trailing"]:
         return
     doc = ctx.doc
+    owned: frozenset[int] | None = None
     for n, line in enumerate(doc.lines, 1):
         if line and line[-1] in " \t":
+            owned = _owned(doc) if owned is None else owned
             keep = len(line.rstrip(" \t"))
             start = doc.line_offsets[n - 1]
-            fix = Fix((Edit(start + keep, start + len(line), ""),), "remove trailing whitespace")
+            edit = Edit(start + keep, start + len(line), "")
+            fix = Fix((edit,), "remove trailing whitespace", safe=n in owned)
             yield Hit(n, keep + 1, "trailing whitespace", fix=fix)
 
 
@@ -45,7 +56,8 @@ leading indentation of HTML blocks, where they render the same as spaces.
 Why is this bad? A tab's width depends on the viewer; inside Markdown lists a tab changes the
 nesting an item gets, and in a title it is an invisible typo.
 Example: `1. [2024 Nature]\t**Title** ...`.
-Fix: `--fix` replaces each tab with one space.
+Fix: `--fix` replaces each tab with one space in entries, headings and the Catalog; in prose
+and HTML the fix is unsafe.
 """,
     fixable=True,
 )
@@ -53,6 +65,7 @@ def hard_tab(ctx: Context) -> Iterator[Hit]:
     if not ctx.config["whitespace"]["tabs"]:
         return
     doc = ctx.doc
+    owned: frozenset[int] | None = None
     for n, line in enumerate(doc.lines, 1):
         if "\t" not in line or n in doc.code_lines:
             continue
@@ -66,7 +79,9 @@ def hard_tab(ctx: Context) -> Iterator[Hit]:
             for i, ch in enumerate(line)
             if ch == "\t" and i >= skip
         )
-        yield Hit(n, col + 1, "hard tab", fix=Fix(edits, "replace tabs with spaces"))
+        owned = _owned(doc) if owned is None else owned
+        fix = Fix(edits, "replace tabs with spaces", safe=n in owned)
+        yield Hit(n, col + 1, "hard tab", fix=fix)
 
 
 @rule(

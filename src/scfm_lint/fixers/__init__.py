@@ -30,6 +30,21 @@ def line_ending(text: str) -> str:
     return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
 
 
+def owned_lines(doc: Document) -> frozenset[int]:
+    """Lines a safe whitespace fix may touch: entries, headings, the Catalog's list, and
+    blank lines outside code and HTML. Everything else (prose, where two trailing spaces are
+    a line break, HTML, comments, code, reference definitions) keeps its bytes unless the
+    user asks for unsafe fixes."""
+    owned = {h.line for h in doc.headings}
+    for e in doc.entries:
+        owned.update(range(e.line, e.end_line + 1))
+    if doc.catalog is not None and doc.catalog.line:
+        owned.update(range(doc.catalog.line, doc.catalog.end_line + 1))
+    kept = doc.code_lines | doc.html_lines
+    owned.update(n for n, line in enumerate(doc.lines, 1) if not line.strip() and n not in kept)
+    return frozenset(owned)
+
+
 def span_of_lines(doc: Document, first: int, last: int) -> tuple[int, int]:
     """Offsets of lines ``first``..``last`` (1-based), trailing blank lines and the final
     line ending left out, so a block can be moved without carrying its surroundings."""
