@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 import re
 
 from scfm_lint.urlnorm import arxiv_id, doi_of, pii_of, split_host
@@ -44,6 +45,7 @@ class UrlInfo:
     """``host`` + path, lower-cased, for URL-prefix matches."""
 
 
+@lru_cache(maxsize=1 << 17)
 def url_info(url: str) -> UrlInfo:
     """Read what ``url`` encodes; unknown hosts give an almost empty record."""
     host, path, _ = split_host(url)

@@ -108,12 +108,15 @@ class Catalog:
                 self._folded.setdefault(key(alias), venue)
         self.by_code = {c: v for v in self.venues.values() for c in v.codes}
         self.by_issn = {i: v for v in self.venues.values() for i in v.issn}
-        self.doi_prefixes = sorted(
-            ((d, v) for v in self.venues.values() for d in v.doi), key=lambda p: -len(p[0])
-        )
-        self.url_prefixes = sorted(
-            ((u, v) for v in self.venues.values() for u in v.urls), key=lambda p: -len(p[0])
-        )
+        self._doi: dict[str, list[tuple[str, Venue]]] = {}  # by registrant (10.1016)
+        dois = ((d, venue) for venue in self.venues.values() for d in venue.doi)
+        for d, v in sorted(dois, key=_longest):
+            self._doi.setdefault(d.partition("/")[0], []).append((d, v))
+        self._url: dict[str, list[tuple[str, Venue]]] = {}  # by host
+        urls = ((u, venue) for venue in self.venues.values() for u in venue.urls)
+        for u, v in sorted(urls, key=_longest):
+            self._url.setdefault(u.partition("/")[0], []).append((u, v))
+        self._memo: dict[str, Match | None] = {}
         self._max_words = max((len(k.split()) for k in self._folded), default=1)
 
     def resolve(self, text: str) -> Match | None:
@@ -132,6 +135,14 @@ class Catalog:
         return Match(venue, stripped, "alias" if folded_alias else "case")
 
     def lookup(self, text: str) -> Match | None:
+        """Resolve a tag's venue text (memoized: a list repeats a few dozen venues)."""
+        try:
+            return self._memo[text]
+        except KeyError:
+            found = self._memo[text] = self._lookup(text)
+            return found
+
+    def _lookup(self, text: str) -> Match | None:
         """Resolve a tag's venue text, allowing extra words after the longest known prefix.
 
         A year inside the text is part of a conference name (``NeurIPS 2023 AI for Science
@@ -162,6 +173,20 @@ class Catalog:
             return Match(match.venue, match.written, match.how, rest, end)
         return None
 
+    def by_doi(self, doi: str) -> Venue | None:
+        """The venue whose DOI prefix is the longest match of ``doi`` (lower-case)."""
+        for prefix, venue in self._doi.get(doi.partition("/")[0], ()):
+            if doi.startswith(prefix):
+                return venue
+        return None
+
+    def by_url(self, path: str) -> Venue | None:
+        """The venue whose URL prefix is the longest match of ``host/path`` (lower-case)."""
+        for prefix, venue in self._url.get(path.partition("/")[0], ()):
+            if path.startswith(prefix):
+                return venue
+        return None
+
     def closest(self, text: str, n: int = 3) -> list[str]:
         """The canonical names of the known venues whose spelling is closest to ``text``."""
         found = difflib.get_close_matches(key(text), list(self._folded), n=n * 2, cutoff=0.6)
@@ -171,6 +196,10 @@ class Catalog:
             if name not in names:
                 names.append(name)
         return names[:n]
+
+
+def _longest(pair: tuple[str, Venue]) -> int:
+    return -len(pair[0])
 
 
 def catalog_from_config(config: Mapping[str, Any]) -> Catalog:

@@ -7,11 +7,11 @@ only within blocks that share a rare word, so the cost stays near-linear.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 import difflib
-import math
+import gc
 import re
 from typing import Any
 import unicodedata
@@ -23,25 +23,35 @@ from scfm_lint.registry import Context, Hit, rule
 from scfm_lint.urlnorm import url_key
 
 _DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−", "-"))
-_NOT_WORD = re.compile(r"[^\w]+")
-# Loose token-overlap bound for the candidate blocks; difflib then decides.
-_BLOCK_JACCARD = 0.5
-# A word shared by more titles than this is too common to block on.
-_MAX_BLOCK = 200
+_WORD = re.compile(r"[^\W_]+")
+# Word overlap (Jaccard) a candidate needs before difflib compares it: near-identical titles
+# share most words; this only skips titles that differ in half their words.
+_MIN_SHARED_WORDS = 0.5
+# A run of words shared by more titles than this is too common to block on.
+_MAX_BLOCK = 16
 _PAPER_LABEL = re.compile(r"^(paper|pdf|preprint|article|doi|arxiv|biorxiv|medrxiv|journal)")
+
+
+def _fold(title: str) -> str:
+    if title.isascii():
+        return title.casefold()
+    return unicodedata.normalize("NFKC", title).casefold()
+
+
+def _words(folded: str) -> list[str]:
+    if not folded.isascii():
+        folded = folded.translate(_DASHES)
+    return _WORD.findall(folded.replace("-", ""))
 
 
 def title_key(title: str) -> str:
     """Title identity: case, punctuation, dashes and spacing ignored."""
-    text = unicodedata.normalize("NFKC", title).casefold()
-    return "".join(ch for ch in text if ch.isalnum())
+    return "".join(_words(_fold(title)))
 
 
 def title_words(title: str) -> list[str]:
     """Title words for similarity: case-folded, hyphens joined, other punctuation dropped."""
-    text = unicodedata.normalize("NFKC", title).casefold().translate(_DASHES)
-    text = text.replace("-", "")
-    return [w for w in _NOT_WORD.sub(" ", text).split() if w]
+    return _words(_fold(title))
 
 
 def paper_urls(entry: Entry) -> list[str]:
@@ -109,8 +119,12 @@ class _Index:
     def __init__(self, doc: Document, threshold: float) -> None:
         self.doc = doc
         self.threshold = threshold
-        self.keys = [title_key(e.title) for e in doc.entries]
-        self.texts = [" ".join(title_words(e.title)) for e in doc.entries]
+        self.keys: list[str] = []
+        self.texts: list[str] = []
+        for entry in doc.entries:
+            words = _words(_fold(entry.title))
+            self.keys.append("".join(words))
+            self.texts.append(" ".join(words))
         self.models = [(e.model_name or "").casefold() for e in doc.entries]
 
     def related(self, a: int, b: int) -> bool:
@@ -203,41 +217,100 @@ def _distinctive(model: str) -> bool:
     return len(words) == 1 or any(re.search(r"\d|[a-z][A-Z]|^[A-Z]{2,}", w) for w in words)
 
 
+def _block_keys(words: list[str], text: str) -> set[str]:
+    """Runs of four words; titles under six words also their first and last 12 characters."""
+    # Strings, not tuples: the garbage collector ignores them, which matters at 50k titles.
+    runs = zip(words, words[1:], words[2:], words[3:], strict=False)
+    keys = {f"{a} {b} {c} {d}" for a, b, c, d in runs}
+    if len(words) < 6:
+        keys.add(f"^{text[:12]}")
+        keys.add(f"{text[-12:]}$")
+    return keys
+
+
 def _similar_pairs(index: _Index) -> Iterator[tuple[int, int]]:
-    """Pairs of distinct near-identical titles, found by prefix-filtered word blocks."""
-    words = [sorted(set(t.split())) for t in index.texts]
-    freq = Counter(w for ws in words for w in ws)
+    """Pairs of distinct near-identical titles, found by blocking on runs of words.
+
+    Titles at least 0.9 alike share a run of four words unless an edit falls in every run
+    (short titles: unless both ends changed); a key shared by more than ``_MAX_BLOCK`` titles
+    is too common to block on.
+    """
+    threshold = index.threshold
+    words = [t.split() for t in index.texts]
+    first: dict[str, int] = {}  # most keys belong to one title: no list for them
     postings: dict[str, list[int]] = {}
-    seen_keys: dict[str, int] = {}
+    seen: set[str] = set()
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
     for i, ws in enumerate(words):
         key = index.keys[i]
-        if not key or key in seen_keys:
-            seen_keys.setdefault(key, i)
+        if not key or key in seen:
             continue
-        seen_keys[key] = i
-        ordered = sorted(ws, key=lambda w: (freq[w], w))
-        prefix = ordered[: len(ordered) - math.ceil(_BLOCK_JACCARD * len(ordered)) + 1]
+        seen.add(key)
         candidates: set[int] = set()
-        for w in prefix:
-            posting = postings.setdefault(w, [])
-            if len(posting) < _MAX_BLOCK:
+        for gram in _block_keys(ws, index.texts[i]):
+            earlier = first.setdefault(gram, i)
+            if earlier == i:
+                continue
+            posting = postings.get(gram)
+            if posting is None:
+                postings[gram] = [earlier, i]
+                candidates.add(earlier)
+            elif len(posting) < _MAX_BLOCK:
                 candidates.update(posting)
                 posting.append(i)
+        if not candidates:
+            continue
+        text, model = index.texts[i], index.models[i]
+        loaded = False
+        mine: set[str] = set()
         for j in sorted(candidates):
-            if index.models[i] and index.models[j] and index.models[i] != index.models[j]:
+            other = index.texts[j]
+            if 2 * min(len(text), len(other)) < threshold * (len(text) + len(other)):
+                continue  # difflib's ratio cannot reach the threshold
+            if model and index.models[j] and model != index.models[j]:
                 continue  # "CellA: ..." and "CellB: ..." are two models, however alike
-            if _similar(index.texts[j], index.texts[i], index.threshold):
+            if not loaded:
+                matcher.set_seq2(text)
+                mine = set(ws)
+                loaded = True
+            theirs = set(other.split())
+            shared = len(mine & theirs)
+            if shared < _MIN_SHARED_WORDS * (len(mine) + len(theirs) - shared):
+                continue
+            matcher.set_seq1(other)
+            if (
+                matcher.real_quick_ratio() >= threshold
+                and matcher.quick_ratio() >= threshold
+                and matcher.ratio() >= threshold
+            ):
                 yield j, i
 
 
 _cache: list[tuple[Document, Mapping[str, Any], list[Pair]]] = []
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector during a bulk build of acyclic index objects.
+
+    Building indexes over 50,000 entries allocates enough containers to trigger repeated
+    full collections over the whole document, which cost as much as the analysis itself.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _pairs(ctx: Context) -> list[Pair]:
     for doc, config, pairs in _cache:
         if doc is ctx.doc and config is ctx.config:
             return pairs
-    pairs = analyse(ctx.doc, ctx.config)
+    with gc_paused():
+        pairs = analyse(ctx.doc, ctx.config)
     _cache[:] = [(ctx.doc, ctx.config, pairs)]
     return pairs
 

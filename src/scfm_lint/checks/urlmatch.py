@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from scfm_lint.checks.duplicates import paper_urls
+from scfm_lint.checks.duplicates import gc_paused, paper_urls
 from scfm_lint.finding import Severity
-from scfm_lint.model import Entry
+from scfm_lint.model import Document, Entry
 from scfm_lint.registry import Context, Hit, rule
 from scfm_lint.urlinfo import UrlInfo, url_info
 from scfm_lint.venues import Catalog, Venue, catalog
@@ -62,18 +63,16 @@ def source(venues: Catalog, url: str) -> Source:
         journal = venues.by_issn.get(info.issn)
         publisher, evidence = "elsevier", f"Elsevier PII of ISSN {info.issn}"
     if journal is None and info.doi:
-        for prefix, venue in venues.doi_prefixes:
-            if info.doi.startswith(prefix):
-                journal, evidence = venue, f"DOI {info.doi}"
-                break
+        journal = venues.by_doi(info.doi)
+        if journal is not None:
+            evidence = f"DOI {info.doi}"
         for prefix, name in _DOI_PUBLISHERS.items():
             if publisher is None and info.doi.startswith(prefix):
                 publisher, evidence = name, evidence or f"DOI {info.doi}"
     if journal is None and not evidence:
-        for prefix, venue in venues.url_prefixes:
-            if info.path.startswith(prefix) and venue.kind == "journal":
-                journal, evidence = venue, f"URL {prefix}"
-                break
+        journal = venues.by_url(info.path)
+        if journal is not None:
+            evidence = f"URL {info.host}"
     if journal is not None and journal.kind != "journal":
         journal = None
     return Source(
@@ -81,14 +80,32 @@ def source(venues: Catalog, url: str) -> Source:
     )
 
 
-def _checked(ctx: Context, entry: Entry) -> Iterator[tuple[Venue | None, Source]]:
-    venues = catalog(ctx.config)
-    match = venues.lookup(entry.venue) if entry.venue else None
-    seen: set[str] = set()
-    for url in paper_urls(entry):
-        if url not in seen:
-            seen.add(url)
-            yield (match.venue if match else None), source(venues, url)
+_Checked = list[tuple[Entry, Venue | None, list[Source]]]
+_cache: list[tuple[Document, Mapping[str, Any], _Checked]] = []
+
+
+def _analyse(doc: Document, config: Mapping[str, Any]) -> _Checked:
+    venues = catalog(config)
+    out: _Checked = []
+    for entry in doc.entries:
+        urls = list(dict.fromkeys(paper_urls(entry)))
+        if not urls:
+            continue
+        match = venues.lookup(entry.venue) if entry.venue else None
+        out.append((entry, match.venue if match else None, [source(venues, u) for u in urls]))
+    return out
+
+
+def _checked(ctx: Context) -> _Checked:
+    """Every entry with paper links, its catalog venue and its links' sources (shared by the
+    three rules, computed once per document)."""
+    for doc, config, checked in _cache:
+        if doc is ctx.doc and config is ctx.config:
+            return checked
+    with gc_paused():
+        checked = _analyse(ctx.doc, ctx.config)
+    _cache[:] = [(ctx.doc, ctx.config, checked)]
+    return checked
 
 
 def _column(entry: Entry) -> int:
@@ -129,10 +146,10 @@ Fix: correct the year, or the link if it points at the wrong version.
 """,
 )
 def year_mismatch_url(ctx: Context) -> Iterator[Hit]:
-    for entry in ctx.doc.entries:
+    for entry, venue, sources in _checked(ctx):
         if entry.year is None:
             continue
-        for venue, src in _checked(ctx, entry):
+        for src in sources:
             hit = _year_hit(entry, venue, src)
             if hit is not None:
                 yield hit
@@ -203,8 +220,8 @@ Fix: correct the venue, or replace the link with the paper's link at the tagged 
 """,
 )
 def venue_mismatch_url(ctx: Context) -> Iterator[Hit]:
-    for entry in ctx.doc.entries:
-        for venue, src in _checked(ctx, entry):
+    for entry, venue, sources in _checked(ctx):
+        for src in sources:
             message = _venue_problem(venue, src)
             if message:
                 yield Hit(entry.line, entry.venue_column or _column(entry), message)
@@ -268,8 +285,8 @@ Fix: link the published article, or tag the preprint server.
 """,
 )
 def journal_on_preprint_url(ctx: Context) -> Iterator[Hit]:
-    for entry in ctx.doc.entries:
-        for venue, src in _checked(ctx, entry):
+    for entry, venue, sources in _checked(ctx):
+        for src in sources:
             if venue is not None and venue.kind == "journal" and src.info.preprint:
                 where = src.evidence or "a preprint"
                 yield Hit(
