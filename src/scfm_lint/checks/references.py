@@ -58,6 +58,15 @@ def _local_target(url: str) -> str | None:
     return unquote(parts.path) or None
 
 
+def _repository_root(folder: Path) -> Path:
+    """The nearest folder holding ``.git`` (GitHub resolves ``/x`` there), else ``folder``."""
+    resolved = folder.resolve()
+    for candidate in (resolved, *resolved.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return resolved
+
+
 @rule(
     "SCF212",
     "missing-local-file",
@@ -75,10 +84,15 @@ Fix: correct the path or commit the file.
 )
 def missing_file(ctx: Context) -> Iterator[Hit]:
     base = Path(ctx.doc.path).parent
+    root: Path | None = None
     for link in ctx.doc.links:
         target = _local_target(link.url)
         if target is None:
             continue
-        path = Path(target.lstrip("/")) if target.startswith("/") else base / target
+        if target.startswith("/"):
+            root = root or _repository_root(base)
+            path = root / target.lstrip("/")
+        else:
+            path = base / target
         if not path.exists():
             yield Hit(link.line, link.url_column or link.column, f"local file {target!r} not found")
