@@ -47,8 +47,12 @@ def _accept(url: str) -> bool:
 _TERMINATORS = re.compile("[" + re.escape("\n!&*<[\\]_`~") + "]")
 
 
+PARALLEL_MIN_CHARS = 1_000_000
+"""Texts at least this long (about 5,000 entries) are parsed on every core (see parallel.py)."""
+
+
 @cache
-def _parser() -> MarkdownIt:
+def markdown_parser() -> MarkdownIt:
     """CommonMark with GFM tables and strikethrough; links kept exactly as written."""
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     # The linter wants URLs as the author wrote them, and must see javascript: links too.
@@ -85,7 +89,7 @@ class _ListFrame:
 
 
 @dataclass
-class _Builder:
+class Builder:
     """Mutable state of the single pass; frozen into a Document at the end."""
 
     path: str
@@ -145,13 +149,18 @@ def _plain_text(children: Sequence[Token]) -> str:
     return "".join(parts)
 
 
-def _heading(b: _Builder, open_tok: Token, inline: Token) -> None:
+def _heading(b: Builder, open_tok: Token, inline: Token) -> None:
     assert open_tok.map is not None
     level = int(open_tok.tag[1])
     text = _plain_text(inline.children or []).strip()
     line = open_tok.map[0] + 1
     src = b.lines[line - 1]
     col = src.find(text[:1]) + 1 if text else 1
+    add_heading(b, level, text, line, col)
+
+
+def add_heading(b: Builder, level: int, text: str, line: int, col: int) -> None:
+    """Record a heading: its parent, anchor and whether it is the Catalog; it opens a section."""
     while b.heading_stack and b.headings[b.heading_stack[-1]].level >= level:
         b.heading_stack.pop()
     parent = b.heading_stack[-1] if b.heading_stack else None
@@ -164,7 +173,7 @@ def _heading(b: _Builder, open_tok: Token, inline: Token) -> None:
         b.catalog_heading = index
 
 
-def _inline_links(b: _Builder, inline: Token, entry: int | None) -> list[Link]:
+def _inline_links(b: Builder, inline: Token, entry: int | None) -> list[Link]:
     """Links of a paragraph or heading outside entries, located in the source."""
     found: list[Link] = []
     children = inline.children or []
@@ -196,7 +205,7 @@ def _inline_links(b: _Builder, inline: Token, entry: int | None) -> list[Link]:
     ]
 
 
-def _html(b: _Builder, token: Token, first_line: int) -> None:
+def _html(b: Builder, token: Token, first_line: int) -> None:
     content = token.content
     if "<!--" in content:
         for m in _PRAGMA.finditer(content):
@@ -210,7 +219,7 @@ def _html(b: _Builder, token: Token, first_line: int) -> None:
             b.links.append(Link(url, label, line, col, "html", col, None, b.section))
 
 
-def _catalog_item(b: _Builder, frame: _ListFrame, inline: Token) -> None:
+def _catalog_item(b: Builder, frame: _ListFrame, inline: Token) -> None:
     children = inline.children or []
     for i, child in enumerate(children):
         if child.type == "link_open":
@@ -246,15 +255,22 @@ def _parse(
     text: str, path: str, catalog_heading: str, excluded_sections: Sequence[str]
 ) -> Document:
     lines, offsets = split_lines(text)
-    b = _Builder(
-        path,
-        text,
-        lines,
-        offsets,
-        catalog_heading.strip().lower(),
-        frozenset(s.strip().lower() for s in excluded_sections),
-    )
-    tokens = _parser().parse(text)
+    catalog_name = catalog_heading.strip().lower()
+    excluded = frozenset(s.strip().lower() for s in excluded_sections)
+    if len(text) >= PARALLEL_MIN_CHARS:
+        from scfm_lint.parallel import parse_parallel
+
+        doc = parse_parallel(text, path, lines, offsets, catalog_name, excluded)
+        if doc is not None:
+            return doc
+    b = Builder(path, text, lines, offsets, catalog_name, excluded)
+    build(b, markdown_parser().parse(text))
+    return freeze(b)
+
+
+def build(b: Builder, tokens: Sequence[Token]) -> None:
+    """Run the single pass over ``tokens`` (whole lists and sections) into the builder."""
+    lines = b.lines
     item_stack: list[tuple[Token, _ListFrame]] = []
     item_has_entry: list[bool] = []
     n = len(tokens)
@@ -330,10 +346,9 @@ def _parse(
             assert tok.map is not None
             b.code_lines.update(range(tok.map[0] + 1, tok.map[1] + 1))
         i += 1
-    return _freeze(b)
 
 
-def _entry(b: _Builder, item: Token, frame: _ListFrame, inline: Token) -> Entry:
+def _entry(b: Builder, item: Token, frame: _ListFrame, inline: Token) -> Entry:
     assert item.map is not None
     line = item.map[0] + 1
     src = b.lines[line - 1]
@@ -358,7 +373,7 @@ def _entry(b: _Builder, item: Token, frame: _ListFrame, inline: Token) -> Entry:
     )
 
 
-def _freeze(b: _Builder) -> Document:
+def freeze(b: Builder) -> Document:
     catalog = None
     if b.catalog_heading is not None:
         catalog = Catalog(
