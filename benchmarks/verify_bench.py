@@ -8,8 +8,9 @@ Offline. Reads the list with the project's parser and prints:
 - the requests a full ``--verify`` audit needs, batched as ``rules/verify.yaml`` says, against
   one request per link, and the least wall time the services' pacing allows;
 - measured: the same audit run by :func:`scfm_lint.verify.core.verify_entries` against a
-  loopback stub that answers every identifier (requests counted by the stub and by the
-  pacers; pacing delays set to zero so the run is quick; ``--with-delays`` keeps them).
+  loopback stub that answers every identifier, once per ``verify.rxiv-via`` mode (requests
+  counted by the stub and by the pacers; pacing delays set to zero so the run is quick;
+  ``--with-delays`` keeps them and so shows the real wall time the pacing costs).
 
     python benchmarks/verify_bench.py
     python benchmarks/verify_bench.py --list ../shared/corpus/paper-list-2025-09-21.md
@@ -109,7 +110,7 @@ def _stub_app(log: list[str]) -> Any:
 
 
 async def measure(
-    items: list[tuple[Any, Any]], with_delays: bool
+    items: list[tuple[Any, Any]], with_delays: bool, rxiv_via: str = "biorxiv"
 ) -> tuple[Counter[str], Any, float]:
     """Run the audit against the stub: requests seen by the stub, the run's stats, seconds."""
     import aiohttp
@@ -132,6 +133,7 @@ async def measure(
         "openreview": f"{base}/or",
         "pubmed": f"{base}/eutils",
         "cache": {"enabled": False},
+        "rxiv-via": rxiv_via,
     }
     if not with_delays:
         section["delay"] = dict.fromkeys(
@@ -227,7 +229,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.no_measure:
         return 0
-    by_prefix, stats, elapsed = asyncio.run(measure(items, args.with_delays))
     names = {
         "/cr": "crossref",
         "/arxiv": "arxiv",
@@ -235,13 +236,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "/or": "openreview",
         "/eutils": "pubmed",
     }
-    seen = {names[p]: n for p, n in by_prefix.items()}
-    print(
-        f"measured against a loopback stub ({'with' if args.with_delays else 'without'} "
-        f"pacing delays): {sum(seen.values())} requests in {elapsed:.2f} s  "
-        + " ".join(f"{k}={seen.get(k, 0)}" for k in planned)
-    )
-    print(f"  pacers counted {sum(stats.requests.values())}; identifiers {stats.identifiers}")
+    for via in ("biorxiv", "crossref"):
+        by_prefix, stats, elapsed = asyncio.run(measure(items, args.with_delays, via))
+        seen = {names[p]: n for p, n in by_prefix.items()}
+        print(
+            f"measured on a loopback stub, rxiv-via={via} "
+            f"({'with' if args.with_delays else 'without'} pacing delays): "
+            f"{sum(seen.values())} requests in {elapsed:.2f} s  "
+            + " ".join(f"{k}={seen.get(k, 0)}" for k in planned)
+            + f"  (pacers counted {sum(stats.requests.values())}, "
+            f"identifiers {stats.identifiers})"
+        )
     return 0
 
 

@@ -445,3 +445,23 @@ async def test_deadline_cuts_a_hanging_service_only(fake, session) -> None:
     assert slow.verdict == "unknown"
     assert "deadline" in slow.message
     assert quick.verdict == "exists"
+
+
+async def test_rxiv_dois_can_go_to_crossref_in_batches(fake, session) -> None:
+    state, base = fake
+    items = [
+        (
+            E("A preprint on Crossref", 2023, "bioRxiv"),
+            "https://www.biorxiv.org/content/10.1101/2023.07.13.548886v2",
+        ),
+        (E("x", 2023, "bioRxiv"), "https://www.biorxiv.org/content/10.1101/2023.09.09.999999v1"),
+    ]
+    found, missing = await verify_entries(
+        items, config_for(base, **{"rxiv-via": "crossref"}), session
+    )
+    assert state.count("/rxiv") == 0
+    assert found.verdict == "published"
+    assert found.ident == Identifier("biorxiv", "10.1101/2023.07.13.548886")
+    assert found.found_venue == "bioRxiv"
+    assert missing.verdict == "not-found"
+    assert len([r for r in state.log if r.path == "/cr/works"]) == 2  # one batch + journal pass

@@ -57,6 +57,7 @@ def test_loader_rejects_unknown_keys(tmp_path: Path, text: str, key: str) -> Non
         ({"timeout": 0}, "verify.timeout"),
         ({"retries": -1}, "verify.retries"),
         ({"title-threshold": 1.5}, "verify.title-threshold"),
+        ({"rxiv-via": "europepmc"}, "verify.rxiv-via"),
         ({"batch": {"crossref": 0}}, "verify.batch.crossref"),
         ({"delay": {"arxiv": -1}}, "verify.delay.arxiv"),
         ({"cache": {"ttl": -5}}, "verify.cache.ttl"),

@@ -74,14 +74,28 @@ async def resolve(
     """Ask each identifier's service about it, every service at once; what a service has
     not answered by ``deadline`` (a :func:`time.monotonic` instant) is ``unknown``, while
     the other services keep their answers."""
+    asked = {i: _as_asked(i, client.settings) for i in idents}
     by_service: dict[str, list[Identifier]] = {}
-    for ident in sorted(set(idents)):
+    for ident in sorted(set(asked.values())):
         by_service.setdefault(ident.service, []).append(ident)
     seconds = None if deadline is None else max(0.0, deadline - time.monotonic())
     parts = await asyncio.gather(
         *(_within(name, group, client, seconds) for name, group in by_service.items())
     )
-    return {ident: lookup for part in parts for ident, lookup in part.items()}
+    answers = {ident: lookup for part in parts for ident, lookup in part.items()}
+    return {i: _rekey(answers[a], i) if a != i else answers[a] for i, a in asked.items()}
+
+
+def _as_asked(ident: Identifier, settings: VerifySettings) -> Identifier:
+    """bioRxiv/medRxiv DOIs go to Crossref in batches when ``verify.rxiv-via`` says so."""
+    if ident.service == "biorxiv" and settings.rxiv_via == "crossref":
+        return Identifier("doi", ident.value)
+    return ident
+
+
+def _rekey(lookup: Lookup, ident: Identifier) -> Lookup:
+    paper = replace(lookup.paper, ident=ident) if lookup.paper else None
+    return replace(lookup, ident=ident, paper=paper)
 
 
 async def _with_published(

@@ -31,6 +31,8 @@ class VerifySettings:
     backoff_max: float
     retry_after_max: float
     title_threshold: float
+    rxiv_via: str
+    """``biorxiv`` (the details API, one request per DOI) or ``crossref`` (batched)."""
     batch: Mapping[str, int]
     concurrency: Mapping[str, int]
     delay: Mapping[str, float]
@@ -51,6 +53,15 @@ def _per_service(section: Mapping[str, Any], key: str, low: float) -> dict[str, 
     if not isinstance(table, Mapping):
         raise ConfigError(f"verify: key 'verify.{key}': expected a mapping, got {table!r}")
     return {name: _number(table, name, f"verify.{key}.", low) for name in table}
+
+
+def _choice(section: Mapping[str, Any], key: str, choices: tuple[str, ...]) -> str:
+    value = section.get(key)
+    if value not in choices:
+        raise ConfigError(
+            f"verify: key 'verify.{key}': expected one of {', '.join(choices)}, got {value!r}"
+        )
+    return str(value)
 
 
 def _url(section: Mapping[str, Any], name: str) -> str:
@@ -83,6 +94,7 @@ def load_settings(config: Mapping[str, Any]) -> VerifySettings:
         backoff_max=_number(section, "backoff-max", "verify."),
         retry_after_max=_number(section, "retry-after-max", "verify."),
         title_threshold=threshold,
+        rxiv_via=_choice(section, "rxiv-via", ("biorxiv", "crossref")),
         batch=MappingProxyType({k: int(v) for k, v in _per_service(section, "batch", 1).items()}),
         concurrency=MappingProxyType(
             {k: int(v) for k, v in _per_service(section, "concurrency", 1).items()}
