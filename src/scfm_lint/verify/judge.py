@@ -12,6 +12,15 @@ from scfm_lint.verify.record import Lookup, Paper
 _NAMED_BY_TAG = frozenset({"", "journal-article", "conference"})
 
 
+SERVICE_NAMES = {
+    "crossref": "Crossref",
+    "arxiv": "arXiv",
+    "biorxiv": "bioRxiv",
+    "openreview": "OpenReview",
+    "pubmed": "PubMed",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Listed:
     """What the entry says about its paper."""
@@ -53,12 +62,14 @@ def judge(listed: Listed, lookup: Lookup | None, threshold: float = 0.9) -> Verd
         return Verdict("unknown", f"could not verify the paper: {reason}")
     ident = lookup.ident
     if lookup.paper is None:
-        return Verdict("not-found", f"{ident} does not exist: {ident.service} has no record of it")
+        name = SERVICE_NAMES[ident.service]
+        return Verdict("not-found", f"{ident} does not exist: {name} has no record of it")
     paper = lookup.paper
     if not titles_match(listed.title, paper.title, threshold):
         return Verdict(
             "title-mismatch",
-            f"{ident} is “{paper.title}” ({_where(paper)}), not “{listed.title}”",
+            f"the link's paper is “{paper.title}” ({_where(paper)}, {ident}), "
+            f"not the entry's “{listed.title}”",
         )
     if not listed.primary:
         return Verdict("exists")
@@ -73,15 +84,15 @@ def _preprint(listed: Listed, paper: Paper) -> Verdict:
         if paper.published_doi or paper.published_venue:
             return Verdict(
                 "venue-mismatch",
-                f"the tag says {listed.venue} but the link is the {paper.venue} preprint; "
-                f"it appeared in {_published(paper)}",
+                f"the tag says {listed.venue} but the link is its {paper.venue} preprint; "
+                f"the paper appeared in {_published(paper)}",
                 _doi_url(paper),
             )
         return Verdict("exists")
     if server is not None and not venue_matches(server, [paper.venue]):
         return Verdict(
             "venue-mismatch",
-            f"the tag says {server} but {paper.ident} is a {paper.venue} preprint",
+            f"the tag says {server} but {paper.ident} is a preprint on {paper.venue}",
             f"[{year} {paper.venue}]",
         )
     if not year_matches(listed.year, paper.years):
@@ -116,10 +127,11 @@ def _published_paper(listed: Listed, paper: Paper) -> Verdict:
             f"[{keep} {paper.venue}]",
         )
     if not year_matches(listed.year, paper.years):
+        where = paper.venue or SERVICE_NAMES[paper.ident.service]
         return Verdict(
             "year-mismatch",
             f"the tag says {listed.year} but {paper.ident} is dated "
-            f"{', '.join(map(str, paper.years))} ({paper.venue or paper.ident.service})",
+            f"{', '.join(map(str, paper.years))} ({where})",
             f"[{year} {listed.venue}]" if listed.venue else str(year),
         )
     return Verdict("exists")
