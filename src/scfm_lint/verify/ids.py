@@ -57,7 +57,7 @@ _RXIV_VIEW = re.compile(
 )
 _RXIV_DOI = re.compile(r"^10\.(?:1101|64898)/(?:\d{4}\.\d{2}\.\d{2}\.\d{5,}|\d{5,})$")
 _ARXIV_NEW = r"\d{4}\.\d{4,5}"
-_ARXIV_OLD = r"[a-z][a-z-]*(?:\.[a-z]{2})?/\d{7}"
+_ARXIV_OLD = r"[a-z][a-z-]*(?:\.[a-z][a-z-]+)?/\d{7}"
 _ARXIV_PATH = re.compile(
     rf"^/(?:abs|pdf|html|format|ps)/({_ARXIV_NEW}|{_ARXIV_OLD})(?:v\d+)?(?:\.pdf)?/?$",
     re.IGNORECASE,
@@ -106,10 +106,16 @@ def normalize_doi(text: str) -> str | None:
     return doi if _DOI.match(doi) else None
 
 
+def _arxiv_id(text: str) -> str:
+    """The id as the arXiv API knows it: ``math.GT/0309136`` is ``math/0309136``."""
+    archive, slash, number = text.lower().partition("/")
+    return f"{archive.split('.')[0]}/{number}" if slash else archive
+
+
 def _from_doi(doi: str) -> Identifier:
     arxiv = _ARXIV_DOI.match(doi)
     if arxiv:
-        return Identifier("arxiv", arxiv.group(1).lower())
+        return Identifier("arxiv", _arxiv_id(arxiv.group(1)))
     return Identifier("doi", doi)
 
 
@@ -148,7 +154,7 @@ def _by_host(host: str, path: str, query: str) -> Identifier | None:
         return _rxiv(host, path)
     if host in ("arxiv.org", "export.arxiv.org"):
         found = _ARXIV_PATH.match(path)
-        return Identifier("arxiv", found.group(1).lower()) if found else None
+        return Identifier("arxiv", _arxiv_id(found.group(1))) if found else None
     if host == "openreview.net":
         return _openreview(path, query)
     if host == "pubmed.ncbi.nlm.nih.gov" or (host == "ncbi.nlm.nih.gov" and "/pubmed/" in path):

@@ -16,7 +16,7 @@ from urllib.parse import quote
 import aiohttp
 
 from scfm_lint.verify import parsers
-from scfm_lint.verify.http import Pacer, ServiceError, fetch
+from scfm_lint.verify.http import Answer, Pacer, ServiceError, fetch
 from scfm_lint.verify.ids import Identifier, normalize_doi
 from scfm_lint.verify.record import Lookup, Paper
 from scfm_lint.verify.settings import VerifySettings
@@ -36,8 +36,8 @@ class Client:
     settings: VerifySettings
     pacers: Mapping[str, Pacer]
 
-    async def get(self, service: str, path: str, params: Mapping[str, str] | None = None) -> Any:
-        """The answer of ``service`` at ``path``: (status, text)."""
+    async def get(self, service: str, path: str, params: Mapping[str, str] | None = None) -> Answer:
+        """The final answer of ``service`` (a key of ``verify:``) at ``path``."""
         url = self.settings.base[service] + path
         pacer = self.pacers[service.removesuffix("-v1")]
         return await fetch(self.session, pacer, self.settings, url, params)
