@@ -93,7 +93,8 @@ def test_pure_modules_do_not_import_aiohttp() -> None:
     code = (
         "import sys\n"
         "import scfm_lint.checks.verify_rules, scfm_lint.verify.ids, scfm_lint.verify.match\n"
-        "import scfm_lint.verify.settings\n"
+        "import scfm_lint.verify.settings, scfm_lint.verify.parsers, scfm_lint.verify.judge\n"
+        "import scfm_lint.verify.findings, scfm_lint.verify.cache, scfm_lint.verify.record\n"
         "assert 'aiohttp' not in sys.modules, 'aiohttp imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
