@@ -154,3 +154,23 @@ def test_retry_after(header: str | None, seconds: float | None) -> None:
 )
 def test_openreview_venue(venue: str, expected: tuple[str | None, int | None]) -> None:
     assert openreview_venue(venue) == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "verify", "expected"),
+    [
+        ("blocked", "exists", "ok"),
+        ("blocked", "title-mismatch", "ok"),
+        ("unchecked", "published", "ok"),
+        ("blocked", "not-found", "dead"),
+        ("blocked", "unknown", "blocked"),
+        ("blocked", None, "blocked"),
+        ("ok", "not-found", "ok"),
+        ("dead", "exists", "dead"),
+        ("redirected", "exists", "redirected"),
+    ],
+)
+def test_settle_page_verdicts(page: str, verify: str | None, expected: str) -> None:
+    from scfm_lint.verify.findings import settle
+
+    assert settle(page, verify) == expected

@@ -40,3 +40,21 @@ def results_to_findings(
             )
         )
     return sorted(found)
+
+
+ALIVE = frozenset({"exists", "title-mismatch", "year-mismatch", "venue-mismatch", "published"})
+"""Verify verdicts that prove the identifier, hence the link's target, exists."""
+
+
+def settle(page: str, verify: str | None) -> str:
+    """The link's verdict once its identifier has been verified.
+
+    A page that could not be checked (``blocked``, ``unchecked``) is ``ok`` when its paper
+    exists and ``dead`` when its identifier does not; a page the checker reached keeps its
+    own verdict, which is first-hand.
+    """
+    if page not in ("blocked", "unchecked") or verify is None:
+        return page
+    if verify in ALIVE:
+        return "ok"
+    return "dead" if verify == "not-found" else page
