@@ -465,3 +465,25 @@ async def test_rxiv_dois_can_go_to_crossref_in_batches(fake, session) -> None:
     assert found.found_venue == "bioRxiv"
     assert missing.verdict == "not-found"
     assert len([r for r in state.log if r.path == "/cr/works"]) == 2  # one batch + journal pass
+
+
+async def test_documents_are_verified_in_one_pass(fake, session) -> None:
+    from scfm_lint.parse import parse_document
+    from scfm_lint.verify.core import verify_documents
+
+    state, base = fake
+    one = parse_document(
+        f"# L\n\n## P\n\n1. [2024 Nature Methods] **{SCGPT}** "
+        "[[paper]](https://doi.org/10.1038/s41592-024-02201-0)\n",
+        "one.md",
+    )
+    two = parse_document(
+        f"# L\n\n## P\n\n1. [2023 Nature] **Geneformer: {GENEFORMER}** "
+        "[[paper]](https://www.nature.com/articles/s41586-023-06139-9)\n"
+        "2. [2023 bioRxiv] **x** [[code]](https://github.com/x/y)\n",
+        "two.md",
+    )
+    results = await verify_documents([one, two], config_for(base), session)
+    assert [r.verdict for r in results["one.md"]] == ["exists"]
+    assert [(r.verdict, r.line) for r in results["two.md"]] == [("exists", 5), ("unknown", 6)]
+    assert state.count("/cr/works") == 1

@@ -196,3 +196,22 @@ async def verify_entries(
 def entry_links(doc: Document) -> list[tuple[Entry, Link]]:
     """Every link of every entry of ``doc``, in order: the items :func:`verify_entries` takes."""
     return [(entry, link) for entry in doc.entries for link in entry.links]
+
+
+async def verify_documents(
+    docs: Sequence[Document],
+    config: Mapping[str, Any],
+    session: aiohttp.ClientSession,
+    *,
+    cache: MetadataCache | None = None,
+    stats: Stats | None = None,
+) -> dict[str, list[VerifyResult]]:
+    """Verify the entry links of several documents in one batched pass; results by path."""
+    items = [(doc.path, pair) for doc in docs for pair in entry_links(doc)]
+    results = await verify_entries(
+        [pair for _, pair in items], config, session, cache=cache, stats=stats
+    )
+    by_path: dict[str, list[VerifyResult]] = {doc.path: [] for doc in docs}
+    for (path, _), result in zip(items, results, strict=True):
+        by_path[path].append(result)
+    return by_path
