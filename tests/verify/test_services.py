@@ -79,8 +79,8 @@ NOT_FOUND = [
     "https://www.biorxiv.org/content/10.1101/2023.09.09.999999v1",
     "https://www.medrxiv.org/content/10.64898/2026.01.01.00000001v1",
     "https://openreview.net/forum?id=NoSuchNote",
-    "https://pubmed.ncbi.nlm.nih.gov/1/",
-    "https://pmc.ncbi.nlm.nih.gov/articles/PMC1/",
+    "https://pubmed.ncbi.nlm.nih.gov/999999999/",
+    "https://pmc.ncbi.nlm.nih.gov/articles/PMC999999999/",
 ]
 
 
