@@ -95,6 +95,10 @@ def make_app(rec: Recorder) -> web.Application:
             return web.Response(status=403, headers={"cf-mitigated": "challenge"})
         if path == "/head405":
             return web.Response(status=405 if request.method == "HEAD" else 200)
+        if path == "/head501":
+            return web.Response(status=501 if request.method == "HEAD" else 200)
+        if path == "/head503":
+            return web.Response(status=503 if request.method == "HEAD" else 200)
         if path == "/head404":
             return web.Response(status=404 if request.method == "HEAD" else 200)
         if path == "/ratelimit":

@@ -21,6 +21,8 @@ from scfm_lint.links.policy import parse_hosts
         pytest.param("/challenge", "blocked", 403, id="bot-challenge-blocked"),
         pytest.param("/head405", "ok", 200, id="head-405-then-get"),
         pytest.param("/head404", "ok", 200, id="head-404-then-get"),
+        pytest.param("/head501", "ok", 200, id="head-501-then-get"),
+        pytest.param("/head503", "ok", 200, id="head-503-always-then-get"),
         pytest.param("/temp", "ok", 200, id="temporary-redirect-ok"),
         pytest.param("/chain", "redirected", 200, id="permanent-chain-redirected"),
         pytest.param("/500", "dead", 500, id="persistent-500-dead"),
@@ -79,7 +81,8 @@ async def test_persistent_503_is_dead_by_default_and_blocked_by_policy(served):
     base, rec = served
     results, _ = await check([base + "/503always"], fast_settings(retries=1))
     assert results[base + "/503always"].verdict == "dead"
-    assert rec.count("/503always") == 2
+    assert rec.hits["HEAD", "/503always"] == 2
+    assert rec.hits["GET", "/503always"] == 1  # GET has the last word before "dead"
     policy = parse_hosts({"127.0.0.1": {"blocked-status": [503]}})
     results, _ = await check([base + "/503always"], fast_settings(retries=1), policy)
     assert results[base + "/503always"].verdict == "blocked"

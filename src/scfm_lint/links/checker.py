@@ -125,7 +125,10 @@ class Checker:
             await asyncio.wait(tasks.values(), timeout=self.settings.deadline)
         results: dict[str, LinkResult] = {}
         for url, task in tasks.items():
-            if task.done():
+            if task.done() and task.exception() is not None:
+                error = f"internal error: {task.exception()!r}"
+                results[url] = LinkResult(url, "unchecked", message=error)
+            elif task.done():
                 results[url] = task.result()
             else:
                 task.cancel()
@@ -165,6 +168,11 @@ class Checker:
                     return LinkResult(
                         url, "blocked", exc.status, message=message, requests=counter[0]
                     )
+                if last_try and method == "HEAD" and exc.status is not None:
+                    # Some servers fail only HEAD: a GET gets the last word on the host's health.
+                    method, tries = "GET", self.settings.retries
+                    await asyncio.sleep(exc.wait if exc.wait is not None else self._backoff(tries))
+                    continue
                 if last_try:
                     return self._give_up(url, exc, counter[0])
                 if not isinstance(exc, _TimeoutError):  # a timeout has already waited
@@ -342,7 +350,7 @@ class Checker:
             raise _FinalError("invalid", None, f"malformed URL ({exc})") from None
         except aiohttp.ClientError as exc:
             raise _FinalError("unchecked", None, f"unreadable response: {exc}") from None
-        if response.status == 429 or response.status >= 500:
+        if response.status == 429 or (response.status >= 500 and response.status != 501):
             wait = _retry_after(response.retry_after)
             raise _RetryableError(
                 f"{response.status} {response.reason}".strip(), response.status, wait
@@ -405,7 +413,7 @@ async def _first_answer(
 
 def _inconclusive_head(status: int) -> bool:
     # Servers answer HEAD with 403, 404 or 405 when only GET is wired up; ask again with GET.
-    return 400 <= status < 500 and status != 429
+    return (400 <= status < 500 and status != 429) or status == 501
 
 
 def _permanent_target(chain: list[tuple[int, str]]) -> str | None:
