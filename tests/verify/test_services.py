@@ -487,3 +487,30 @@ async def test_documents_are_verified_in_one_pass(fake, session) -> None:
     assert [r.verdict for r in results["one.md"]] == ["exists"]
     assert [(r.verdict, r.line) for r in results["two.md"]] == [("exists", 5), ("unknown", 6)]
     assert state.count("/cr/works") == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "url"),
+    [
+        ("/cr/works", "https://doi.org/10.1038/s41592-024-02201-0"),
+        ("/cr/works/", "https://doi.org/10.1038/s41592-000-00000-0"),
+        ("/arxiv/query", "https://arxiv.org/abs/2306.04371"),
+        ("/rxiv/details", "https://www.biorxiv.org/content/10.1101/2023.01.01.000001"),
+        ("/or/notes", "https://openreview.net/forum?id=Vk2sfKAdeu"),
+        ("/eutils/esummary.fcgi", "https://pubmed.ncbi.nlm.nih.gov/38483032/"),
+    ],
+)
+async def test_refusal_gives_unknown_without_retry(fake, session, path: str, url: str) -> None:
+    state, _ = fake
+    state.faults[path] = [(403, {})]
+    result = await _one(fake, session, E(SCGPT, 2024, "Nature Methods"), url)
+    assert result.verdict == "unknown"
+    assert "HTTP 403" in result.message
+    assert state.count(path) == 1
+
+
+async def test_doi_with_a_comma_is_asked_alone(fake, session) -> None:
+    state, _ = fake
+    result = await _one(fake, session, E("x", 2024, "Nature"), "https://doi.org/10.1234/a,b")
+    assert result.verdict == "not-found"
+    assert [r.path for r in state.log] == ["/cr/works/10.1234/a,b/agency"]
