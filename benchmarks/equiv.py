@@ -7,6 +7,11 @@ generated lists (``benchmarks/gen_list.py``, deterministic) of 2,000 entries by 
 
     python benchmarks/equiv.py save /tmp/scfm-equiv          # before a change
     python benchmarks/equiv.py compare /tmp/scfm-equiv       # after it
+    python benchmarks/equiv.py split                         # parallel parse == serial parse
+
+``split`` parses tricky documents (unclosed fences and HTML comments before headings,
+reference definitions, Catalog late or twice, setext headings, CRLF...) serially and with
+the parallel parser forced at every possible split, and checks the Documents are equal.
 """
 
 from __future__ import annotations
@@ -78,16 +83,90 @@ def _model(path: Path) -> str:
     return "\n".join(parts) + "\n"
 
 
+TRAPS = {
+    "unclosed-fence": "```text\nnot closed\n\n",
+    "closed-fence-with-heading": "```\n# fake\n\n## fake too\n```\n\n",
+    "tilde-fence-in-list": "1. [2024 X] **T** [[paper]](https://a.b/c)\n\n   ~~~\n   code\n\n",
+    "unclosed-comment": "<!-- a comment\n\nthat goes on\n\n",
+    "closed-comment": "<!-- scfm-lint-disable SCF101 -->\n\n",
+    "script": "<script>\nvar a;\n\n",
+    "html-div": '<div>\n<a href="#catalog">x</a>\n\n',
+    "reference-def": "[ref]: https://example.org/ref\n\n",
+    "reference-use": "1. [2024 X] **T** [[paper]][ref]\n\n",
+    "catalog-again": "## Catalog\n\n- [Again](#again)\n\n",
+    "setext": "Setext heading\n==============\n\n1. [2023 Y] **S** [[paper]](https://s.t/u)\n\n",
+    "blockquote-fence": "> ```\n> quoted code\n\n",
+    "table": "| a | b |\n| --- | --- |\n| 1 | 2 |\n\n",
+    "indented-code": "    ## not a heading\n\n",
+    "entities": "1. [2024 A&amp;B] **T &copy;** [[paper]](https://a.b/(x)y)\n\n",
+}
+
+
+def _split_check(sizes: list[int]) -> int:
+    """Serial parse vs. the parallel parse forced at every top-level split; 1 on a difference."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from gen_list import generate
+    from scfm_lint import parallel
+    from scfm_lint.parse import parse_document, split_lines
+
+    def serial(text: str) -> object:
+        return parse_document(text, "x.md", "Catalog", ["Surveys and Perspectives"])
+
+    docs: dict[str, str] = {}
+    for n in sizes:
+        base = generate(n, seed=n)
+        docs[f"generated-{n}"] = base
+        heads = [i for i, ln in enumerate(base.split("\n")) if ln.startswith("## ")]
+        for name, trap in TRAPS.items():
+            for where in (heads[1], heads[len(heads) // 2], heads[-1]):
+                lines = base.split("\n")
+                lines.insert(where, trap.rstrip("\n"))
+                docs[f"{name}@{where}-{n}"] = "\n".join(lines)
+        docs[f"no-catalog-{n}"] = base.replace("## Catalog", "## Contents")
+        docs[f"crlf-{n}"] = base.replace("\n", "\r\n")
+        docs[f"title-{n}"] = "# The list\n\n" + base
+    failed = checked = unused = 0
+    for name, text in docs.items():
+        want = serial(text)
+        lines, offsets = split_lines(text)
+        candidates = [i for i in range(1, len(lines)) if lines[i].startswith("#")]
+        # Every candidate as the only split; then pairs of them for three pieces.
+        splits = [[0, c] for c in candidates]
+        splits += [[0, a, b] for a, b in zip(candidates[::4], candidates[2::4], strict=False)]
+        for starts in splits:
+            got = parallel.parse_parallel(
+                text,
+                "x.md",
+                lines,
+                offsets,
+                "catalog",
+                frozenset({"surveys and perspectives"}),
+                workers=len(starts),
+                starts=starts,
+            )
+            checked += 1
+            if got is None:
+                unused += 1
+            elif got != want:
+                failed += 1
+                print(f"DIFFERS  {name} starts={starts}")
+    print(f"split: {checked} forced splits on {len(docs)} documents, {unused} declined, ", end="")
+    print("EQUIVALENT" if not failed else f"{failed} DIFFERENCE(S)")
+    return 1 if failed else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=["save", "compare"])
-    parser.add_argument("dir", type=Path)
+    parser.add_argument("action", choices=["save", "compare", "split"])
+    parser.add_argument("dir", type=Path, nargs="?", default=Path("/tmp/scfm-equiv"))
     parser.add_argument(
         "--sizes", default="2000", help="comma-separated sizes of generated lists (default 2000)"
     )
     args = parser.parse_args(argv)
     args.dir.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    if args.action == "split":
+        return _split_check([700])
     failed = 0
     for path in _inputs(args.dir, sizes):
         for kind, produce in (("findings.json", _findings), ("model.txt", _model)):

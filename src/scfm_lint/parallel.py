@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import fields
+from itertools import pairwise
 import marshal
 import os
 import re
@@ -281,15 +282,25 @@ def parse_parallel(
     catalog_name: str,
     excluded: frozenset[str],
     workers: int | None = None,
+    starts: Sequence[int] | None = None,
 ) -> Document | None:
-    """The serial parse's Document, computed on up to ``workers`` cores; None if not possible."""
+    """The serial parse's Document, computed on up to ``workers`` cores; None if not possible.
+
+    ``starts`` (for tests) forces the pieces' first lines instead of :func:`split_points`.
+    """
     workers = min(MAX_WORKERS, cores() if workers is None else workers)
     if workers < 2 or not can_fork() or _LINE_BREAKS.search(text):
         # Other line breaks than \\n: markdown-it's line numbers and ours could differ.
         return None
-    starts = split_points(lines, offsets, workers)
-    if len(starts) < 2:
-        return None
+    starts = split_points(lines, offsets, workers) if starts is None else list(starts)
+    if (
+        len(starts) < 2
+        or starts[0] != 0
+        or starts[-1] >= len(lines)
+        or any(b <= a for a, b in pairwise(starts))
+        or any(lines[s - 1].strip(" \t") for s in starts[1:])
+    ):
+        return None  # a split must follow a blank line
     ends = [*starts[1:], len(lines)]
 
     def builder() -> Builder:
