@@ -8,6 +8,13 @@ generated lists (``benchmarks/gen_list.py``, deterministic) of 2,000 entries by 
     python benchmarks/equiv.py save /tmp/scfm-equiv          # before a change
     python benchmarks/equiv.py compare /tmp/scfm-equiv       # after it
     python benchmarks/equiv.py split                         # parallel parse == serial parse
+    python benchmarks/equiv.py ref --ref 55830e0             # today's tree vs. old parser
+
+``ref`` is the strongest check while others keep adding rules: it copies today's ``src/`` and
+``rules/`` into a temporary tree, puts the parser modules (``parse.py``, ``entries.py``,
+``anchors.py``, ``htmllinks.py``; no ``parallel.py``) back as they were at ``--ref``, and
+compares the complete ``check --format json`` output (every rule) and the model dump of both
+trees on the corpus and on generated lists (``--sizes``, default 2000,10000,50000).
 
 ``split`` parses tricky documents (unclosed fences and HTML comments before headings,
 reference definitions, Catalog late or twice, setext headings, CRLF...) serially and with
@@ -19,9 +26,12 @@ from __future__ import annotations
 import argparse
 import difflib
 import hashlib
+import os
 from pathlib import Path
+import shutil
 import subprocess
 import sys
+import tempfile
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -43,15 +53,86 @@ def _inputs(workdir: Path, sizes: list[int]) -> list[Path]:
     return files
 
 
-def _findings(path: Path) -> str:
+def _findings(path: Path, select: str | None = SELECT, src: Path | None = None) -> str:
+    cmd = [sys.executable, "-m", "scfm_lint", "check", "--format=json", str(path)]
+    if select:
+        cmd.append(f"--select={select}")
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, cwd=ROOT, env=env)
+    return f"exit {proc.returncode}\n{proc.stdout}{proc.stderr}"
+
+
+PARSER_FILES = ("parse.py", "entries.py", "anchors.py", "htmllinks.py")
+
+
+def _model_in(src: Path, path: Path) -> str:
+    """The model dump computed by the package under ``src`` (in a subprocess)."""
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.argv[2]);"
+        "import equiv; from pathlib import Path; sys.stdout.write(equiv._model(Path(sys.argv[3])))"
+    )
     proc = subprocess.run(
-        [sys.executable, "-m", "scfm_lint", "check", "--format=json", f"--select={SELECT}", path],
+        [sys.executable, "-c", code, str(src), str(ROOT / "benchmarks"), str(path)],
         capture_output=True,
         text=True,
         check=False,
         cwd=ROOT,
     )
-    return f"exit {proc.returncode}\n{proc.stdout}{proc.stderr}"
+    return proc.stdout + proc.stderr
+
+
+def _ref_check(ref: str, workdir: Path, sizes: list[int]) -> int:
+    """Complete findings and model: today's tree vs. the same tree with the parser at ``ref``."""
+    tree = Path(tempfile.mkdtemp(prefix="scfm-ref-"))
+    try:
+        shutil.copytree(ROOT / "src", tree / "src", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(ROOT / "rules", tree / "rules")
+        pkg = tree / "src" / "scfm_lint"
+        (pkg / "parallel.py").unlink(missing_ok=True)
+        for name in PARSER_FILES:
+            old = subprocess.run(
+                ["git", "show", f"{ref}:src/scfm_lint/{name}"],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=ROOT,
+            ).stdout
+            (pkg / name).write_text(old, encoding="utf-8")
+        probe = subprocess.run(
+            [sys.executable, "-c", "import scfm_lint.parse as p; print(p.__file__)"],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONPATH": str(tree / "src")},
+        ).stdout.strip()
+        if not probe.startswith(str(tree)):
+            print(f"reference tree not imported (got {probe})")
+            return 2
+        print(f"reference: {ref} parser files in {tree} (imported: {probe})")
+        failed = 0
+        for path in _inputs(workdir, sizes):
+            for kind, now, then in (
+                ("findings", _findings(path, None), _findings(path, None, tree / "src")),
+                ("model", _model_in(ROOT / "src", path), _model_in(tree / "src", path)),
+            ):
+                if now == then:
+                    print(f"same     {path.name} {kind} ({now.count(chr(10))} lines)")
+                    continue
+                failed += 1
+                print(f"DIFFERS  {path.name} {kind}")
+                diff = difflib.unified_diff(
+                    then.splitlines(), now.splitlines(), ref, "now", lineterm="", n=1
+                )
+                for i, line in enumerate(diff):
+                    if i >= 30:
+                        break
+                    print(f"  {line[:300]}")
+        print("EQUIVALENT" if not failed else f"{failed} DIFFERENCE(S)")
+        return 1 if failed else 0
+    finally:
+        shutil.rmtree(tree, ignore_errors=True)
 
 
 def _digest(text: str) -> str:
@@ -157,16 +238,20 @@ def _split_check(sizes: list[int]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=["save", "compare", "split"])
+    parser.add_argument("action", choices=["save", "compare", "split", "ref"])
+    parser.add_argument("--ref", default="55830e0", help="git revision of the old parser")
     parser.add_argument("dir", type=Path, nargs="?", default=Path("/tmp/scfm-equiv"))
     parser.add_argument(
-        "--sizes", default="2000", help="comma-separated sizes of generated lists (default 2000)"
+        "--sizes", default="", help="sizes of generated lists (default 2000; ref: 2000,10000,50000)"
     )
     args = parser.parse_args(argv)
     args.dir.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if args.action == "split":
         return _split_check([700])
+    sizes = sizes or ([2000, 10000, 50000] if args.action == "ref" else [2000])
+    if args.action == "ref":
+        return _ref_check(args.ref, args.dir, sizes)
     failed = 0
     for path in _inputs(args.dir, sizes):
         for kind, produce in (("findings.json", _findings), ("model.txt", _model)):
