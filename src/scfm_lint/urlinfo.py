@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 import re
+from typing import NamedTuple
 
 from scfm_lint.urlnorm import arxiv_id, doi_of, pii_of, split_host
 
@@ -21,8 +21,7 @@ _PREPRINT_HOSTS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class UrlInfo:
+class UrlInfo(NamedTuple):
     """Facts read off a URL; every field is None when the URL does not say."""
 
     host: str

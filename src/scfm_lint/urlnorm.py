@@ -30,18 +30,73 @@ _RXIV_SUFFIX = re.compile(
     r"|\.article-info|\.article-metrics|\.pdf)?/?$",
     re.IGNORECASE,
 )
+_NATURE = re.compile(r"/articles/([a-z0-9.-]+?)(?:\.pdf)?/?$", re.IGNORECASE)
+_RXIV_EARLY = re.compile(r"/early/\d{4}/\d{2}/\d{2}/([\d.]+?)(?:v\d+)?(?:\.full|\.pdf|$)")
+_RS = re.compile(r"\brs-(\d+)")
+_PMC = re.compile(r"/(PMC\d+)", re.IGNORECASE)
+_PUBMED = re.compile(r"/(\d+)")
+_ARXIV_HOSTS = frozenset({"arxiv.org", "export.arxiv.org"})
+_RXIV_HOSTS = frozenset({"biorxiv.org", "medrxiv.org"})
 _DOI_TAIL = re.compile(r"(?:/(?:full|abstract|pdf|epdf|html))+/?$|[.,;)]+$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=_CACHE)
-def split_host(url: str) -> tuple[str, str, str]:
-    """The lower-case host without ``www.``, the path, and the raw query of ``url``."""
+def _split(url: str) -> tuple[str, str, str]:
     parts = _URL.match(url.strip())
     if parts is None:
         return "", "", ""
     host = parts.group(1).rpartition("@")[2].lower()
-    host = host.rpartition(":")[0] if re.search(r":\d*$", host) else host
+    if ":" in host:
+        host = host.partition(":")[0]
     return host.removeprefix("www."), parts.group(2), parts.group(3) or ""
+
+
+@lru_cache(maxsize=_CACHE)
+def split_host(url: str) -> tuple[str, str, str]:
+    """The lower-case host without ``www.`` and port, the path, and the raw query of ``url``."""
+    return _split(url)
+
+
+def _doi(host: str, path: str) -> str | None:
+    path = unquote(path)
+    if host.endswith("nature.com"):
+        # nature.com/articles/<id> is the landing page of DOI 10.1038/<id>.
+        article = _NATURE.match(path)
+        if article:
+            return f"10.1038/{article.group(1)}".lower()
+    if host in _RXIV_HOSTS:
+        early = _RXIV_EARLY.search(path)
+        if early:
+            return f"10.1101/{early.group(1)}".lower()
+    found = _DOI.search(path)
+    if found is None:
+        return None
+    prefix, _, suffix = found.group(1).partition("/")
+    if prefix in {"10.1101", "10.64898"}:
+        dated = _RXIV_DATED.match(suffix)
+        if dated:
+            return f"{prefix}/{dated.group(1)}".lower()
+        suffix = _RXIV_SUFFIX.sub("", suffix)
+    return _DOI_TAIL.sub("", f"{prefix}/{suffix}").lower()
+
+
+def _arxiv(host: str, path: str) -> str | None:
+    if host in _ARXIV_HOSTS:
+        found = _ARXIV_PATH.match(path)
+        return found.group(1).lower() if found else None
+    if "10.48550" not in path:
+        return None
+    doi = _doi(host, path)
+    if doi and doi.startswith("10.48550/arxiv."):
+        found = _ARXIV_NEW.fullmatch(doi.removeprefix("10.48550/arxiv."))
+        return found.group(1) if found else None
+    return None
+
+
+def _pii(text: str) -> str | None:
+    found = _PII.search(unquote(text))
+    if found is None:
+        return None
+    return "".join(found.groups()).replace("-", "").upper()
 
 
 @lru_cache(maxsize=_CACHE)
@@ -51,77 +106,43 @@ def doi_of(url: str) -> str | None:
     Version and view suffixes of preprint DOIs (``v2``, ``.full.pdf``) are dropped.
     """
     host, path, _ = split_host(url)
-    if not host:
-        return None
-    path = unquote(path)
-    if host.endswith("nature.com"):
-        # nature.com/articles/<id> is the landing page of DOI 10.1038/<id>.
-        article = re.match(r"/articles/([a-z0-9.-]+?)(?:\.pdf)?/?$", path, re.IGNORECASE)
-        if article:
-            return f"10.1038/{article.group(1)}".lower()
-    if host in {"biorxiv.org", "medrxiv.org"}:
-        early = re.search(r"/early/\d{4}/\d{2}/\d{2}/([\d.]+?)(?:v\d+)?(?:\.full|\.pdf|$)", path)
-        if early:
-            return f"10.1101/{early.group(1)}".lower()
-    found = _DOI.search(path)
-    if found is None:
-        return None
-    doi = found.group(1)
-    prefix, _, suffix = doi.partition("/")
-    if prefix in {"10.1101", "10.64898"}:
-        dated = _RXIV_DATED.match(suffix)
-        if dated:
-            return f"{prefix}/{dated.group(1)}".lower()
-        suffix = _RXIV_SUFFIX.sub("", suffix)
-    doi = f"{prefix}/{suffix}"
-    doi = _DOI_TAIL.sub("", doi)
-    return doi.lower()
+    return _doi(host, path) if host else None
 
 
 @lru_cache(maxsize=_CACHE)
 def pii_of(url: str) -> str | None:
     """An Elsevier PII in its compact form (``S2666389925001746``), if the URL holds one."""
-    found = _PII.search(unquote(url))
-    if found is None:
-        return None
-    return "".join(found.groups()).replace("-", "").upper()
+    return _pii(url)
 
 
 @lru_cache(maxsize=_CACHE)
 def arxiv_id(url: str) -> str | None:
     """The arXiv identifier without version (``2503.03485``), if the URL names one."""
     host, path, _ = split_host(url)
-    if host in {"arxiv.org", "export.arxiv.org"}:
-        found = _ARXIV_PATH.match(path)
-        return found.group(1).lower() if found else None
-    doi = doi_of(url) if host else None
-    if doi and doi.startswith("10.48550/arxiv."):
-        found = _ARXIV_NEW.fullmatch(doi.removeprefix("10.48550/arxiv."))
-        return found.group(1) if found else None
-    return None
+    return _arxiv(host, path) if host else None
 
 
 @lru_cache(maxsize=_CACHE)
 def url_key(url: str) -> str:
     """A key that two spellings of one resource share.
 
-    Papers collapse to ``arxiv:``, ``doi:``, ``pii:``, ``openreview:`` or ``pmc:`` keys;
-    other URLs lose scheme, ``www.``, default port, fragment, trailing slash and tracking
-    parameters, and keep the rest (paths are case-sensitive).
+    Papers collapse to ``arxiv:``, ``doi:``, ``pii:``, ``openreview:``, ``pmc:``, ``pubmed:``
+    or ``researchsquare:`` keys; other URLs lose scheme, ``www.``, port, fragment, trailing
+    slash and tracking parameters, and keep the rest (paths are case-sensitive).
     """
     url = url.strip()
     host, path, query = split_host(url)
     if not host:
         return url
-    arxiv = arxiv_id(url)
+    arxiv = _arxiv(host, path)
     if arxiv:
         return f"arxiv:{arxiv}"
-    pii = pii_of(path)
+    pii = _pii(path) if "S" in path or "s" in path else None
     if pii:
         return f"pii:{pii}"
-    doi = doi_of(url)
+    doi = _doi(host, path)
     if host.endswith("researchsquare.com") or (doi and doi.startswith("10.21203/rs.")):
-        rs = re.search(r"\brs-(\d+)", path)
+        rs = _RS.search(path)
         if rs:
             return f"researchsquare:rs-{rs.group(1)}"
     if doi:
@@ -130,11 +151,11 @@ def url_key(url: str) -> str:
         ident = dict(parse_qsl(query)).get("id")
         if ident:
             return f"openreview:{ident}"
-    pmc = re.search(r"/(PMC\d+)", path, re.IGNORECASE)
-    if pmc and host.endswith("ncbi.nlm.nih.gov"):
-        return f"pmc:{pmc.group(1).upper()}"
-    if host == "pubmed.ncbi.nlm.nih.gov":
-        pmid = re.match(r"/(\d+)", path)
+    if host.endswith("ncbi.nlm.nih.gov"):
+        pmc = _PMC.search(path)
+        if pmc:
+            return f"pmc:{pmc.group(1).upper()}"
+        pmid = _PUBMED.match(path) if host == "pubmed.ncbi.nlm.nih.gov" else None
         if pmid:
             return f"pubmed:{pmid.group(1)}"
     params = [
@@ -143,5 +164,4 @@ def url_key(url: str) -> str:
         if not k.lower().startswith("utm_") and k.lower() not in _TRACKING
     ]
     clean_query = urlencode(sorted(params))
-    clean_path = path.rstrip("/")
-    return host + clean_path + (f"?{clean_query}" if clean_query else "")
+    return host + path.rstrip("/") + (f"?{clean_query}" if clean_query else "")

@@ -154,7 +154,9 @@ def analyse(doc: Document, config: Mapping[str, Any]) -> list[Pair]:
     allowed = {title_key(a) for a in allow} | {url_key(a) for a in allow}
     urls = [[url_key(u) for u in paper_urls(e)] for e in entries]
     silenced = {
-        e.index for e in entries if index.keys[e.index] in allowed or allowed & set(urls[e.index])
+        i
+        for i in range(len(entries) if allowed else 0)
+        if index.keys[i] in allowed or not allowed.isdisjoint(urls[i])
     }
     pairs: list[Pair] = []
 
@@ -188,8 +190,7 @@ def analyse(doc: Document, config: Mapping[str, Any]) -> list[Pair]:
         for later in group[1:]:
             add("SCF322", later, group[0], "the same title with a different URL")
     for i, entry in enumerate(entries):  # "Geneformer: Transfer learning ..." vs "Transfer ..."
-        model = entry.model_name
-        if model:
+        if index.models[i]:
             bare = title_key(entry.title.partition(":")[2])
             for j in by_title.get(bare, ()):
                 if j == i:
@@ -203,9 +204,11 @@ def analyse(doc: Document, config: Mapping[str, Any]) -> list[Pair]:
     by_model: dict[tuple[str, int], list[int]] = {}
     for i, entry in enumerate(entries):
         model = index.models[i]
-        if model and entry.year is not None and _distinctive(entry.model_name or ""):
+        if model and entry.year is not None:
             by_model.setdefault((model, entry.year), []).append(i)
     for group in by_model.values():
+        if len(group) < 2 or not _distinctive(entries[group[0]].model_name or ""):
+            continue
         for later in group[1:]:
             add("SCF324", later, group[0], "the same model name and year")
     return pairs
@@ -218,22 +221,29 @@ def _distinctive(model: str) -> bool:
 
 
 def _block_keys(words: list[str], text: str) -> set[str]:
-    """Runs of four words; titles under six words also their first and last 12 characters."""
+    """Runs of four words that start at an anchor word; the title's ends when runs are few.
+
+    An anchor is a word whose first letter has an even code point: about half the words,
+    chosen by content, so two titles that share a run choose it alike wherever it stands.
+    """
     # Strings, not tuples: the garbage collector ignores them, which matters at 50k titles.
-    runs = zip(words, words[1:], words[2:], words[3:], strict=False)
-    keys = {f"{a} {b} {c} {d}" for a, b, c, d in runs}
-    if len(words) < 6:
-        keys.add(f"^{text[:12]}")
-        keys.add(f"{text[-12:]}$")
+    n = len(words) - 3
+    keys = {" ".join(words[k : k + 4]) for k in range(n) if not ord(words[k][0]) & 1}
+    if not keys:
+        keys = {" ".join(words[k : k + 4]) for k in range(n)}
+    if len(keys) < 3:  # few runs: an edit may fall in all of them
+        ends = 12 if len(words) < 6 else 24
+        keys.add(f"^{text[:ends]}")
+        keys.add(f"{text[-ends:]}$")
     return keys
 
 
 def _similar_pairs(index: _Index) -> Iterator[tuple[int, int]]:
     """Pairs of distinct near-identical titles, found by blocking on runs of words.
 
-    Titles at least 0.9 alike share a run of four words unless an edit falls in every run
-    (short titles: unless both ends changed); a key shared by more than ``_MAX_BLOCK`` titles
-    is too common to block on.
+    Titles at least 0.9 alike share an anchored run of four words unless an edit falls in
+    every such run (short titles: unless both ends changed); a key shared by more than
+    ``_MAX_BLOCK`` titles is too common to block on.
     """
     threshold = index.threshold
     words = [t.split() for t in index.texts]
@@ -261,22 +271,23 @@ def _similar_pairs(index: _Index) -> Iterator[tuple[int, int]]:
         if not candidates:
             continue
         text, model = index.texts[i], index.models[i]
+        mine: set[str] | None = None
         loaded = False
-        mine: set[str] = set()
         for j in sorted(candidates):
             other = index.texts[j]
             if 2 * min(len(text), len(other)) < threshold * (len(text) + len(other)):
                 continue  # difflib's ratio cannot reach the threshold
             if model and index.models[j] and model != index.models[j]:
                 continue  # "CellA: ..." and "CellB: ..." are two models, however alike
-            if not loaded:
-                matcher.set_seq2(text)
+            if mine is None:
                 mine = set(ws)
-                loaded = True
             theirs = set(other.split())
             shared = len(mine & theirs)
             if shared < _MIN_SHARED_WORDS * (len(mine) + len(theirs) - shared):
                 continue
+            if not loaded:
+                matcher.set_seq2(text)
+                loaded = True
             matcher.set_seq1(other)
             if (
                 matcher.real_quick_ratio() >= threshold

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from scfm_lint.checks.duplicates import gc_paused, paper_urls
 from scfm_lint.finding import Severity
@@ -32,8 +31,7 @@ _DOI_PUBLISHERS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """What the URL says the paper is: a server or a journal, and how it knows."""
 
     info: UrlInfo
