@@ -156,7 +156,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             found = keep_changed(found, changed_lines(doc.path, args.changed_since))
         fail = fail or any(fails(f.severity.label, config["fail-on"]) for f in found)
         findings.extend(found)
-    get_reporter(args.format)(sorted(findings), len(docs), sys.stdout)
+    # With --diff, stdout carries only the patch, so the report goes to stderr.
+    out = sys.stderr if args.diff else sys.stdout
+    get_reporter(args.format)(sorted(findings), len(docs), out)
     # pre-commit's convention: a hook that rewrites a file fails, so the change gets staged.
     return EXIT_FINDINGS if fail or rewritten else EXIT_CLEAN
 

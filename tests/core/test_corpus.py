@@ -32,6 +32,7 @@ def test_known_defects_of_the_2026_list_and_nothing_else():
         "70:132: SCF106",  # [[paper]]()
         "107:4: SCF101",  # [2024] with no venue
         "108:4: SCF101",
+        "116:118: SCF251",  # arxiv.org/pdf link
         "274:25: SCF109",  # OCOO-T : ...
         "290:181: SCF231",
         "324:1: SCF221",  # 2. and 3. in a list of 1.

@@ -15,6 +15,7 @@ FAMILIES: dict[str, list[str]] = {
     "references.md": ["SCF21"],
     "layout.md": ["SCF22", "SCF24"],
     "whitespace.md": ["SCF23"],
+    "linkforms.md": ["SCF25"],
     # Pragmas and traps run every core rule: a trap must not trip any of them.
     "pragmas.md": ["SCF1", "SCF2"],
     "traps.md": ["SCF1", "SCF2"],

@@ -12,7 +12,7 @@ from scfm_lint.links.cache import Cache
 from scfm_lint.links.findings import key_of
 from scfm_lint.links.result import LinkResult
 
-OLD = "http://example.org/old-place"
+OLD = "https://example.org/old-place"
 NEW = "https://example.org/new-place"
 PROSE = f"See [the old page]({OLD}) too.\n"
 TEXT = f"# P\n\n{PROSE}\n## M\n\n1. [2024 Nature] **T** [[paper]]({OLD})\n"

@@ -1,0 +1,69 @@
+"""Link forms that have one better spelling: arXiv PDF links and plain-http links."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from scfm_lint.finding import Severity
+from scfm_lint.fixers.urls import arxiv_abs, https, link_fix
+from scfm_lint.registry import Context, Hit, rule
+
+_WEB_KINDS = frozenset({"markdown", "autolink", "bare", "html"})
+
+
+@rule(
+    "SCF251",
+    "arxiv-pdf-link",
+    Severity.WARNING,
+    "an arXiv link points at the PDF instead of the abstract page",
+    """
+What it does: flags an entry link to `arxiv.org/pdf/ID` (with or without a version or
+`.pdf`) and offers the abstract page `arxiv.org/abs/ID` (the version is kept) as a safe fix.
+Why is this bad? The abstract page shows the title, authors, versions and the published
+venue, and links to the PDF; a PDF link downloads a file and hides which version is current.
+Duplicate detection treats both forms as one paper, so the list only needs one spelling.
+Example: `[[paper]](https://arxiv.org/pdf/2503.03485)`.
+Fix: `--fix` writes `https://arxiv.org/abs/2503.03485`.
+""",
+    fixable=True,
+)
+def arxiv_pdf(ctx: Context) -> Iterator[Hit]:
+    doc = ctx.doc
+    for entry in doc.entries:
+        for link in entry.links:
+            new = arxiv_abs(link.url)
+            if new is None:
+                continue
+            fix = link_fix(doc, link, new, safe=True)
+            col = link.url_column or link.column
+            yield Hit(link.line, col, f"arXiv PDF link: use {new}", fix=fix, suggestion=new)
+
+
+@rule(
+    "SCF252",
+    "http-link",
+    Severity.INFO,
+    "a link uses plain http",
+    """
+What it does: flags an entry link that starts with `http://` and offers the `https://` form
+as an unsafe fix (applied only with `--unsafe-fixes`, because not every host serves TLS:
+run `scfm-lint links` afterwards to confirm the new URL).
+Why is this bad? Plain http is redirected by almost every publisher today, costs readers a
+round trip, and can be tampered with on the way.
+Example: `[[paper]](http://www.nature.com/articles/s41592-024-02201-0)`.
+Fix: `--fix --unsafe-fixes` writes `https://...`.
+""",
+    fixable=True,
+)
+def http_link(ctx: Context) -> Iterator[Hit]:
+    doc = ctx.doc
+    for entry in doc.entries:
+        for link in entry.links:
+            if link.kind not in _WEB_KINDS:
+                continue
+            new = https(link.url)
+            if new is None:
+                continue
+            fix = link_fix(doc, link, new, safe=False)
+            col = link.url_column or link.column
+            yield Hit(link.line, col, "link uses http: use https", fix=fix, suggestion=new)
