@@ -119,3 +119,14 @@ def test_durations(text, seconds):
 def test_bad_duration():
     with pytest.raises(UsageError, match="--max-age"):
         parse_duration("tomorrow", "--max-age")
+
+
+def test_global_and_host_exclude_patterns():
+    from scfm_lint.links.command import excluded
+
+    settings = from_config({"links": {"exclude": [r"^https://localhost/"]}})
+    policies = parse_hosts({"github.com": {"exclude": [r"/stargazers$"]}})
+    assert excluded("https://localhost/x", settings, policies)
+    assert excluded("https://github.com/o/r/stargazers", settings, policies)
+    assert not excluded("https://github.com/o/r", settings, policies)
+    assert not excluded("https://gitlab.com/o/r/stargazers", settings, policies)

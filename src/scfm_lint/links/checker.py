@@ -5,9 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from email.utils import parsedate_to_datetime
 import random
-import time
 from urllib.parse import urljoin
 
 import aiohttp
@@ -15,35 +13,24 @@ from yarl import URL
 
 from scfm_lint.links import urls
 from scfm_lint.links.policy import Policies
+from scfm_lint.links.request import (
+    ConclusiveError,
+    Response,
+    StalledError,
+    TransientError,
+    open_session,
+    refused,
+    send,
+)
 from scfm_lint.links.result import LinkResult
-from scfm_lint.links.safety import PrivateAddressError, SafeResolver, is_public, private_cause
+from scfm_lint.links.safety import is_public
 from scfm_lint.links.settings import Settings
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _PERMANENT = frozenset({301, 308})
-_GITHUB = ("github.com", "githubusercontent.com")
-_CHALLENGE_MARKERS = (b"cf-browser-verification", b"challenge-platform", b"_Incapsula_")
 _HEDGE_AFTER = 0.7  # share of the timeout after which a silent request gets a twin
 _HEDGE_SHARE = 1 / 3  # the twin's (or a retry's) timeout, as a share of the timeout
-_MARGIN = 0.05  # seconds added to Retry-After, so the retry lands after the window, not on it
 Progress = Callable[[int, int], None]
-
-
-class _RetryableError(Exception):
-    """A transient failure: try again after ``wait`` seconds (None: use the backoff)."""
-
-    def __init__(self, message: str, status: int | None = None, wait: float | None = None):
-        super().__init__(message)
-        self.status = status
-        self.wait = wait
-
-
-class _TimeoutError(_RetryableError):
-    """The request timed out (``hedged``: and so did a second request sent meanwhile)."""
-
-    def __init__(self, message: str, hedged: bool = False):
-        super().__init__(message)
-        self.hedged = hedged
 
 
 @dataclass(slots=True)
@@ -52,38 +39,6 @@ class _Host:
     delay: float
     next_start: float = 0.0
     spacing: asyncio.Lock = field(default_factory=asyncio.Lock)
-
-
-@dataclass(frozen=True, slots=True)
-class _Response:
-    status: int
-    reason: str
-    location: str | None
-    retry_after: str | None
-    challenge: bool
-
-
-def open_session(
-    settings: Settings, is_allowed: Callable[[str], bool] = is_public
-) -> aiohttp.ClientSession:
-    """The run's one session: pooled connections, a cookie jar, the SSRF guard unless off."""
-    resolver = None if settings.allow_private else SafeResolver(is_allowed=is_allowed)
-    connector = aiohttp.TCPConnector(
-        limit=settings.concurrency, limit_per_host=0, resolver=resolver, ttl_dns_cache=600
-    )
-    session = aiohttp.ClientSession(
-        connector=connector,
-        # unsafe=True keeps cookies of hosts named by IP address (loopback tests, simulators).
-        cookie_jar=aiohttp.CookieJar(unsafe=True),
-        trust_env=False,
-        max_line_size=16384,
-        max_field_size=65536,
-    )
-    # aiohttp silently resends an idempotent request once after a reset; our own retries
-    # (with backoff, counted) already cover that, and a hidden resend doubles the load.
-    if hasattr(session, "_retry_connection"):
-        session._retry_connection = False
-    return session
 
 
 class Checker:
@@ -154,10 +109,10 @@ class Checker:
         while True:
             try:
                 final, chain = await self._follow(url, method, timeout, counter, not timed_out)
-            except _RetryableError as exc:
+            except TransientError as exc:
                 tries += 1
                 last_try = tries > self.settings.retries
-                if isinstance(exc, _TimeoutError):
+                if isinstance(exc, StalledError):
                     # A timeout is persistent once a second request also went unanswered
                     # (the hedge, or one short retry), so a hang costs ~1 timeout, not 3.
                     last_try = last_try or timed_out or exc.hedged
@@ -175,10 +130,10 @@ class Checker:
                     continue
                 if last_try:
                     return self._give_up(url, exc, counter[0])
-                if not isinstance(exc, _TimeoutError):  # a timeout has already waited
+                if not isinstance(exc, StalledError):  # a timeout has already waited
                     await asyncio.sleep(exc.wait if exc.wait is not None else self._backoff(tries))
                 continue
-            except _FinalError as stop:
+            except ConclusiveError as stop:
                 return LinkResult(
                     url, stop.verdict, stop.status, message=str(stop), requests=counter[0]
                 )
@@ -190,7 +145,7 @@ class Checker:
     def _verdict(
         self,
         url: str,
-        final: _Response,
+        final: Response,
         chain: list[tuple[int, str]],
         requests: int,
     ) -> LinkResult:
@@ -212,7 +167,7 @@ class Checker:
             verdict = "dead"
         return LinkResult(url, verdict, status, final_url, None, message, requests)
 
-    def _give_up(self, url: str, exc: _RetryableError, requests: int) -> LinkResult:
+    def _give_up(self, url: str, exc: TransientError, requests: int) -> LinkResult:
         status = exc.status
         if status is not None and status in self._blocked_status(url):
             return LinkResult(url, "blocked", status, message=str(exc), requests=requests)
@@ -230,7 +185,7 @@ class Checker:
 
     async def _follow(
         self, url: str, method: str, timeout: float, counter: list[int], hedge: bool
-    ) -> tuple[_Response, list[tuple[int, str]]]:
+    ) -> tuple[Response, list[tuple[int, str]]]:
         """Request ``url`` and follow its redirects by hand (loops detected by cookie state)."""
         chain: list[tuple[int, str]] = []
         seen: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
@@ -239,7 +194,7 @@ class Checker:
             cookies = self.session.cookie_jar.filter_cookies(URL(current))
             key = (urls.normalize(current), tuple(sorted((k, m.value) for k, m in cookies.items())))
             if key in seen:
-                raise _FinalError("dead", chain[-1][0], f"redirect loop at {current}")
+                raise ConclusiveError("dead", chain[-1][0], f"redirect loop at {current}")
             seen.add(key)
             counter[0] += 1
             response = await self._request(method, current, timeout, counter, hedge)
@@ -248,20 +203,22 @@ class Checker:
             target = urljoin(current, response.location)
             problem = urls.problem(target)
             if problem is not None:
-                raise _FinalError("blocked", response.status, f"redirect to {target} ({problem})")
+                raise ConclusiveError(
+                    "blocked", response.status, f"redirect to {target} ({problem})"
+                )
             chain.append((response.status, target))
             current = target
-        raise _FinalError(
+        raise ConclusiveError(
             "dead", chain[-1][0], f"more than {self.settings.max_redirects} redirects"
         )
 
     async def _request(
         self, method: str, url: str, timeout: float, counter: list[int], hedge: bool
-    ) -> _Response:
+    ) -> Response:
         host_name = urls.host_of(url)
         literal = urls.is_ip_literal(host_name)
         if not self.settings.allow_private and literal and not self.is_allowed(host_name):
-            raise _FinalError("blocked", None, _refused(host_name))
+            raise ConclusiveError("blocked", None, refused(host_name))
         started = asyncio.Event()
         first = asyncio.ensure_future(self._slotted(method, url, host_name, timeout, started))
         if not hedge:
@@ -293,7 +250,7 @@ class Checker:
         timeout: float,
         started: asyncio.Event | None,
         hedged: bool = False,
-    ) -> _Response:
+    ) -> Response:
         """Send one request inside the host's and the run's limits."""
         host = self._host(host_name)
         async with host.slots:
@@ -302,60 +259,8 @@ class Checker:
                 self.requests_sent += 1
                 if started is not None:
                     started.set()
-                return await self._send(method, url, host_name, timeout, hedged)
-
-    async def _send(
-        self, method: str, url: str, host_name: str, timeout: float, hedged: bool = False
-    ) -> _Response:
-        headers = self.settings.base_headers()
-        headers.update(self.policies.for_host(host_name).headers)
-        token = self.settings.github_token
-        if token and any(host_name == h or host_name.endswith("." + h) for h in _GITHUB):
-            headers["Authorization"] = f"Bearer {token}"
-        # ceil_threshold: aiohttp otherwise rounds timeouts of 5 s and more up to a whole second.
-        limits = aiohttp.ClientTimeout(
-            total=timeout, sock_connect=self.settings.connect_timeout, ceil_threshold=1e9
-        )
-        try:
-            async with self.session.request(
-                method, URL(url), headers=headers, allow_redirects=False, timeout=limits
-            ) as resp:
-                head = b""
-                if method == "GET" and resp.status < 300:
-                    head = await resp.content.read(self.settings.max_body_bytes)
-                if not resp.content.at_eof():
-                    # Closing rather than draining is what keeps a 50 MB body off the wire.
-                    resp.close()
-                response = _Response(
-                    resp.status,
-                    resp.reason or "",
-                    resp.headers.get("Location"),
-                    resp.headers.get("Retry-After"),
-                    resp.headers.get("cf-mitigated", "").lower() == "challenge"
-                    or any(marker in head for marker in _CHALLENGE_MARKERS),
-                )
-        except (asyncio.TimeoutError, aiohttp.ServerTimeoutError):
-            raise _TimeoutError(f"timed out after {timeout:g} s", hedged=hedged) from None
-        except aiohttp.ClientConnectorError as exc:
-            if private_cause(exc):
-                raise _FinalError("blocked", None, _refused(host_name)) from None
-            if isinstance(exc, aiohttp.ClientSSLError):
-                raise _FinalError("unchecked", None, f"TLS error: {exc}") from None
-            if isinstance(exc, aiohttp.ClientConnectorDNSError):
-                raise _RetryableError(f"DNS lookup of {host_name} failed") from None
-            raise _RetryableError(f"connection failed: {exc.os_error.strerror or exc}") from None
-        except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError, ConnectionError):
-            raise _RetryableError("connection reset") from None
-        except aiohttp.InvalidURL as exc:
-            raise _FinalError("invalid", None, f"malformed URL ({exc})") from None
-        except aiohttp.ClientError as exc:
-            raise _FinalError("unchecked", None, f"unreadable response: {exc}") from None
-        if response.status == 429 or (response.status >= 500 and response.status != 501):
-            wait = _retry_after(response.retry_after)
-            raise _RetryableError(
-                f"{response.status} {response.reason}".strip(), response.status, wait
-            )
-        return response
+                extra = self.policies.for_host(host_name).headers
+                return await send(self.session, self.settings, extra, method, url, timeout, hedged)
 
     def _host(self, name: str) -> _Host:
         host = self._hosts.get(name)
@@ -378,20 +283,11 @@ class Checker:
             host.next_start = loop.time() + host.delay
 
 
-class _FinalError(Exception):
-    """An outcome that no retry can change."""
-
-    def __init__(self, verdict: str, status: int | None, message: str):
-        super().__init__(message)
-        self.verdict = verdict
-        self.status = status
-
-
 async def _first_answer(
-    first: asyncio.Future[_Response], second: asyncio.Future[_Response]
-) -> _Response:
+    first: asyncio.Future[Response], second: asyncio.Future[Response]
+) -> Response:
     """The first of two requests to answer; when both fail, the more telling failure."""
-    pending: set[asyncio.Future[_Response]] = {first, second}
+    pending: set[asyncio.Future[Response]] = {first, second}
     failures: list[BaseException] = []
     try:
         while pending:
@@ -405,10 +301,10 @@ async def _first_answer(
         for task in pending:
             task.cancel()
     # A reset or an HTTP answer says more than a timeout; two timeouts make a hang.
-    telling = [e for e in failures if not isinstance(e, _TimeoutError)]
+    telling = [e for e in failures if not isinstance(e, StalledError)]
     if telling:
         raise telling[0]
-    raise _TimeoutError(str(failures[0]), hedged=True)
+    raise StalledError(str(failures[0]), hedged=True)
 
 
 def _inconclusive_head(status: int) -> bool:
@@ -426,23 +322,6 @@ def _permanent_target(chain: list[tuple[int, str]]) -> str | None:
     return target
 
 
-def _retry_after(value: str | None) -> float | None:
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value) + _MARGIN
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time()) + _MARGIN
-
-
-def _refused(host: str) -> str:
-    return f"refused: {host} is a private, loopback or link-local address (see --allow-private)"
-
-
 def offline_guard(results: dict[str, LinkResult]) -> dict[str, LinkResult]:
     """When no host answered at all, connection failures say more about us than the links."""
     if any(r.status is not None for r in results.values()):
@@ -457,4 +336,4 @@ def offline_guard(results: dict[str, LinkResult]) -> dict[str, LinkResult]:
     }
 
 
-__all__ = ["Checker", "PrivateAddressError", "open_session"]
+__all__ = ["Checker", "open_session"]
