@@ -130,7 +130,9 @@ class Catalog:
             return Match(venue, stripped, "alias")
         venue = self._folded.get(key(stripped))
         if venue is None:
-            return None
+            # "Nature Methods." or "bioRxiv:": stray punctuation, fixed like an alias.
+            venue = self._folded.get(key(stripped.rstrip(".,;:")))
+            return None if venue is None else Match(venue, stripped, "alias")
         folded_alias = any(key(a) == key(stripped) for a in venue.aliases)
         return Match(venue, stripped, "alias" if folded_alias else "case")
 

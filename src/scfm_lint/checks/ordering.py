@@ -15,6 +15,8 @@ MODES = ("descending", "ascending", "off")
 
 
 def _mode(value: Any, where: str) -> str:
+    if value is False:  # YAML 1.1 reads an unquoted off as false
+        return "off"
     if value not in MODES:
         raise ConfigError(f"{where}: expected one of {', '.join(MODES)}, got {value!r}")
     return str(value)
