@@ -12,6 +12,7 @@ import aiohttp
 from yarl import URL
 
 from scfm_lint.links import urls
+from scfm_lint.links.limits import PrioritySemaphore
 from scfm_lint.links.policy import Policies
 from scfm_lint.links.request import (
     ConclusiveError,
@@ -35,7 +36,7 @@ Progress = Callable[[int, int], None]
 
 @dataclass(slots=True)
 class _Host:
-    slots: asyncio.Semaphore
+    slots: PrioritySemaphore
     delay: float
     next_start: float = 0.0
     spacing: asyncio.Lock = field(default_factory=asyncio.Lock)
@@ -59,7 +60,7 @@ class Checker:
         self.progress = progress
         self.is_allowed = is_allowed
         self.requests_sent = 0
-        self._global = asyncio.Semaphore(settings.concurrency)
+        self._global = PrioritySemaphore(settings.concurrency)
         self._hosts: dict[str, _Host] = {}
 
     async def check(self, targets: Iterable[str]) -> dict[str, LinkResult]:
@@ -220,7 +221,11 @@ class Checker:
         if not self.settings.allow_private and literal and not self.is_allowed(host_name):
             raise ConclusiveError("blocked", None, refused(host_name))
         started = asyncio.Event()
-        first = asyncio.ensure_future(self._slotted(method, url, host_name, timeout, started))
+        # A URL's very first request goes ahead of follow-ups (see PrioritySemaphore).
+        priority = 0 if counter[0] == 1 else 1
+        first = asyncio.ensure_future(
+            self._slotted(method, url, host_name, timeout, priority, started)
+        )
         if not hedge:
             return await first
         try:
@@ -239,7 +244,9 @@ class Checker:
         # connection or worker is the usual cause), and take whichever answers first.
         counter[0] += 1
         share = max(timeout * _HEDGE_SHARE, 0.1)
-        second = asyncio.ensure_future(self._slotted(method, url, host_name, share, None, True))
+        second = asyncio.ensure_future(
+            self._slotted(method, url, host_name, share, 0, None, hedged=True)
+        )
         return await _first_answer(first, second)
 
     async def _slotted(
@@ -248,14 +255,15 @@ class Checker:
         url: str,
         host_name: str,
         timeout: float,
+        priority: int,
         started: asyncio.Event | None,
         hedged: bool = False,
     ) -> Response:
         """Send one request inside the host's and the run's limits."""
         host = self._host(host_name)
-        async with host.slots:
+        async with host.slots.hold(priority):
             await self._space(host)
-            async with self._global:
+            async with self._global.hold(priority):
                 self.requests_sent += 1
                 if started is not None:
                     started.set()
@@ -268,7 +276,7 @@ class Checker:
             policy = self.policies.for_host(name)
             # A policy may only lower the per-host limit: it records what the host tolerates.
             limit = min(policy.concurrency or self.settings.per_host, self.settings.per_host)
-            host = self._hosts[name] = _Host(asyncio.Semaphore(limit), policy.delay)
+            host = self._hosts[name] = _Host(PrioritySemaphore(limit), policy.delay)
         return host
 
     async def _space(self, host: _Host) -> None:
