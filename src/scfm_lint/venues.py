@@ -14,8 +14,8 @@ KINDS = frozenset({"journal", "conference", "workshop", "preprint", "blog", "oth
 _KEYS = frozenset({"kind", "aliases", "publisher", "codes", "issn", "doi", "urls"})
 _SPACE = re.compile(r"\s+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-# Words a tag may end with after a conference name that make it that conference's workshop.
-_WORKSHOP = re.compile(r"\bworkshops?$", re.IGNORECASE)
+# A word after a conference name that makes the tag that conference's workshop.
+_WORKSHOP = re.compile(r"\bworkshops?\b", re.IGNORECASE)
 # A first extra word like this continues a longer venue name rather than adding a note.
 _NAME_WORD = re.compile(r"[A-Z][a-z]+|&|and|of|for|in|on")
 
@@ -161,6 +161,8 @@ class Catalog:
             if match is None:
                 continue
             rest = text[end:].strip(" ,;:-–—")
+            if match.venue.kind == "workshop":  # the rest names the workshop
+                return Match(match.venue, match.written, match.how)
             if _WORKSHOP.search(rest) and match.venue.kind == "conference":
                 workshop = self.venues.get(f"{match.venue.name} Workshop")
                 if workshop is not None:
