@@ -22,6 +22,7 @@ import argparse
 import os
 from pathlib import Path
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -48,20 +49,24 @@ def scfm_command() -> list[str]:
     return [sys.executable, "-m", "scfm_lint", "check"]
 
 
-def wall(cmd: list[str], runs: int, cwd: Path | None = None) -> tuple[float, int]:
-    """Median wall seconds of ``runs`` runs (after one warm-up run), and the last exit code."""
+def wall(cmd: list[str], runs: int, cwd: Path | None = None) -> tuple[float, float]:
+    """Median wall seconds and median CPU seconds (user + system, the process and its
+    children) of ``runs`` runs, after one warm-up run."""
     times: list[float] = []
-    code = 0
+    cpus: list[float] = []
     for i in range(runs + 1):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        proc = subprocess.run(
+        subprocess.run(
             cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, check=False
         )
         elapsed = time.perf_counter() - start
-        code = proc.returncode
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
         if i:  # the first run warms the OS file cache and .pyc files
             times.append(elapsed)
-    return statistics.median(times), code
+            cpus.append(cpu)
+    return statistics.median(times), statistics.median(cpus)
 
 
 def imports_aiohttp(path: Path) -> bool:
@@ -138,28 +143,31 @@ def main(argv: list[str] | None = None) -> int:
         print(f"scfm-lint: {' '.join(cmd)} FILE   (median of {args.runs} runs, after 1 warm-up)")
         print(f"markdownlint-cli2: {where if mdl else 'SKIPPED: ' + where}")
         print(f"cores: {os.cpu_count()}  python: {sys.version.split()[0]}")
+        print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         header = (
-            f"{'file':<28} {'entries':>8} {'scfm s':>8} {'us/entry':>9} {'aiohttp':>8}"
-            f" {'mdlint s':>9} {'us/entry':>9}"
+            f"{'file':<28} {'entries':>8} {'scfm s':>8} {'cpu s':>7} {'us/entry':>9}"
+            f" {'aiohttp':>8} {'mdlint s':>9} {'us/entry':>9}"
         )
         print(header)
         print("-" * len(header))
         rows: list[tuple[int, float]] = []
         for path in files:
             entries = count_entries(path)
-            seconds, _ = wall([*cmd, str(path)], args.runs)
+            seconds, cpu = wall([*cmd, str(path)], args.runs)
             aio = "yes" if imports_aiohttp(path) else "no"
             per = seconds / entries * 1e6 if entries else 0.0
             md_s = md_per = "skip"
             if mdl:
-                md_seconds, _ = wall([*mdl, path.name], args.runs, cwd=path.parent)
+                md_seconds, _md_cpu = wall([*mdl, path.name], args.runs, cwd=path.parent)
                 md_s = f"{md_seconds:.3f}"
                 md_per = f"{md_seconds / entries * 1e6:.1f}" if entries else "-"
             print(
-                f"{path.name:<28} {entries:>8} {seconds:>8.3f} {per:>9.1f} {aio:>8}"
+                f"{path.name:<28} {entries:>8} {seconds:>8.3f} {cpu:>7.2f} {per:>9.1f} {aio:>8}"
                 f" {md_s:>9} {md_per:>9}"
             )
             rows.append((entries, seconds))
+        print(f"load average after:  {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        print("(wall seconds need free cores: other busy processes on the machine inflate them)")
         generated = rows[1:] if args.real.exists() else rows
         if len(generated) >= 2:
             (n1, t1), (n2, t2) = generated[0], generated[-1]
