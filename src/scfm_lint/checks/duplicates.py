@@ -7,7 +7,7 @@ only within blocks that share a rare word, so the cost stays near-linear.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 import difflib
@@ -164,11 +164,7 @@ def analyse(doc: Document, config: Mapping[str, Any]) -> list[Pair]:
         if sets.join(first, later) and first not in silenced and later not in silenced:
             pairs.append(Pair(code, later, first, detail, sev))
 
-    by_url: dict[str, list[int]] = {}
-    for i, keys in enumerate(urls):
-        for k in dict.fromkeys(keys):
-            by_url.setdefault(k, []).append(i)
-    for group in by_url.values():
+    for group in _groups((k, i) for i, keys in enumerate(urls) for k in dict.fromkeys(keys)):
         first = group[0]
         for later in group[1:]:
             same_section = entries[first].section == entries[later].section
@@ -182,36 +178,43 @@ def analyse(doc: Document, config: Mapping[str, Any]) -> list[Pair]:
             else:
                 add("SCF325", later, first, "the same URL under an unrelated title")
 
-    by_title: dict[str, list[int]] = {}
-    for i, k in enumerate(index.keys):
-        if k:
-            by_title.setdefault(k, []).append(i)
-    for group in by_title.values():
+    by_title = {k: i for i, k in reversed(list(enumerate(index.keys))) if k}  # first holder
+    for group in _groups((k, i) for i, k in enumerate(index.keys) if k):
         for later in group[1:]:
             add("SCF322", later, group[0], "the same title with a different URL")
     for i, entry in enumerate(entries):  # "Geneformer: Transfer learning ..." vs "Transfer ..."
         if index.models[i]:
-            bare = title_key(entry.title.partition(":")[2])
-            for j in by_title.get(bare, ()):
-                if j == i:
-                    continue
+            j = by_title.get(title_key(entry.title.partition(":")[2]))
+            if j is not None and j != i:
                 first, later = min(i, j), max(i, j)
                 add("SCF322", later, first, "the same title but for the model-name prefix")
 
     for first, later in _similar_pairs(index):
         add("SCF323", later, first, "a near-identical title")
 
-    by_model: dict[tuple[str, int], list[int]] = {}
-    for i, entry in enumerate(entries):
-        model = index.models[i]
-        if model and entry.year is not None:
-            by_model.setdefault((model, entry.year), []).append(i)
-    for group in by_model.values():
-        if len(group) < 2 or not _distinctive(entries[group[0]].model_name or ""):
+    models = (
+        ((m, e.year), i)
+        for i, (m, e) in enumerate(zip(index.models, entries, strict=True))
+        if m and e.year is not None
+    )
+    for group in _groups(models):
+        if not _distinctive(entries[group[0]].model_name or ""):
             continue
         for later in group[1:]:
             add("SCF324", later, group[0], "the same model name and year")
     return pairs
+
+
+def _groups(pairs: Iterable[tuple[Hashable, int]]) -> list[list[int]]:
+    """The indexes sharing a key, for keys held by two or more; most keys have one holder,
+    so no list is built for them."""
+    first: dict[Hashable, int] = {}
+    groups: dict[Hashable, list[int]] = {}
+    for key, i in pairs:
+        held = first.setdefault(key, i)
+        if held != i:
+            groups.setdefault(key, [held]).append(i)
+    return list(groups.values())
 
 
 def _distinctive(model: str) -> bool:
@@ -229,12 +232,11 @@ def _block_keys(words: list[str], text: str) -> set[str]:
     # Strings, not tuples: the garbage collector ignores them, which matters at 50k titles.
     n = len(words) - 3
     keys = {" ".join(words[k : k + 4]) for k in range(n) if not ord(words[k][0]) & 1}
-    if not keys:
-        keys = {" ".join(words[k : k + 4]) for k in range(n)}
     if len(keys) < 3:  # few runs: an edit may fall in all of them
         ends = 12 if len(words) < 6 else 24
         keys.add(f"^{text[:ends]}")
         keys.add(f"{text[-ends:]}$")
+        keys.update(" ".join(words[k : k + 4]) for k in range(n))
     return keys
 
 
