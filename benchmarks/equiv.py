@@ -9,6 +9,11 @@ generated lists (``benchmarks/gen_list.py``, deterministic) of 2,000 entries by 
     python benchmarks/equiv.py compare /tmp/scfm-equiv       # after it
     python benchmarks/equiv.py split                         # parallel parse == serial parse
     python benchmarks/equiv.py ref --ref 55830e0             # today's tree vs. old parser
+    python benchmarks/equiv.py lean                          # lean parser == full parser
+
+``lean`` fuzzes the parser configuration that leaves out rules unused by a text
+(``parse.unused_rules``): on the corpus, the trap documents and thousands of random documents
+made of Markdown fragments and near misses, the token streams must be identical.
 
 ``ref`` is the strongest check while others keep adding rules: it copies today's ``src/`` and
 ``rules/`` into a temporary tree, puts the parser modules (``parse.py``, ``entries.py``,
@@ -32,6 +37,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -236,9 +242,87 @@ def _split_check(sizes: list[int]) -> int:
     return 1 if failed else 0
 
 
+FRAGMENTS = (
+    "1. [2024 Nature] **scGPT: a model** [[paper]](https://a.b/c(1)d)",
+    "- [Catalog](#catalog)",
+    "## Heading",
+    "Setext",
+    "===",
+    "---",
+    "- --",
+    "* * *",
+    "__",
+    "_ _ _",
+    "**bold**",
+    "text ending with -",
+    "> quote",
+    "> ---",
+    "    indented",
+    "\tTabbed",
+    "```",
+    "~~~",
+    "~~strike~~",
+    "`code`",
+    "\\*escaped\\*",
+    "&amp; &copy; &#35; & plain",
+    "![img](x.png)",
+    "! [not image]",
+    "[ref]: https://example.org",
+    "[ref] : not a def",
+    "[x][ref]",
+    "| a | b |",
+    "| --- | --- |",
+    "a | b",
+    "<div>",
+    "</div>",
+    "<!-- c -->",
+    "<https://auto.link>",
+    "",
+    "",
+)
+
+
+def _lean_check(count: int) -> int:
+    """Tokens of the full parser vs. the parser without the rules a text cannot use."""
+    import random
+
+    from scfm_lint.parse import markdown_parser, unused_rules
+
+    def dump(tokens: list[Any]) -> list[Any]:
+        return [
+            (t.type, t.tag, t.map, t.content, t.markup, t.info, t.attrs, t.level, t.hidden)
+            + ((dump(t.children),) if t.children else ())
+            for t in tokens
+        ]
+
+    texts = {p.name: p.read_text(encoding="utf-8") for p in CORPUS.glob("*.md")}
+    texts.update(TRAPS)
+    rng = random.Random(7)
+    for i in range(count):
+        lines = [rng.choice(FRAGMENTS) for _ in range(rng.randint(1, 12))]
+        texts[f"random-{i}"] = "\n".join(lines) + rng.choice(["", "\n"])
+        # Character soup: lines of Markdown punctuation, blanks and tabs.
+        soup = [
+            "".join(rng.choice(" \t-*_=>#|`~&![]:1.ab") for _ in range(rng.randint(0, 9)))
+            for _ in range(rng.randint(1, 8))
+        ]
+        texts[f"soup-{i}"] = "\n".join(soup) + "\n"
+    full = markdown_parser()
+    failed = leaner = 0
+    for name, text in texts.items():
+        skip = unused_rules(text)
+        leaner += bool(skip)
+        if dump(full.parse(text)) != dump(markdown_parser(text).parse(text)):
+            failed += 1
+            print(f"DIFFERS  {name} (left out: {sorted(skip)})")
+    print(f"lean: {len(texts)} documents, {leaner} parsed with rules left out, ", end="")
+    print("EQUIVALENT" if not failed else f"{failed} DIFFERENCE(S)")
+    return 1 if failed else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=["save", "compare", "split", "ref"])
+    parser.add_argument("action", choices=["save", "compare", "split", "ref", "lean"])
     parser.add_argument("--ref", default="55830e0", help="git revision of the old parser")
     parser.add_argument("dir", type=Path, nargs="?", default=Path("/tmp/scfm-equiv"))
     parser.add_argument(
@@ -249,6 +333,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if args.action == "split":
         return _split_check([700])
+    if args.action == "lean":
+        return _lean_check(20000)
     sizes = sizes or ([2000, 10000, 50000] if args.action == "ref" else [2000])
     if args.action == "ref":
         return _ref_check(args.ref, args.dir, sizes)

@@ -35,6 +35,7 @@ import sys
 import threading
 from typing import Any
 
+from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from scfm_lint.model import CatalogItem, Document, Entry, Link, ListInfo, Pragma, Problem
@@ -97,13 +98,13 @@ def _catalog_before(text: str, catalog_name: str) -> bool:
     return re.search(pattern, text, re.MULTILINE | re.IGNORECASE) is not None
 
 
-def _parse_piece(b: Builder, start: int, end: int) -> tuple[bool, bool, bool]:
+def _parse_piece(b: Builder, start: int, end: int, md: MarkdownIt) -> tuple[bool, bool, bool]:
     """Parse lines ``[start, end)`` into ``b``; (starts with a top-level heading, leaves a
     block open at its end, defines references)."""
     offsets = b.offsets
     stop = offsets[end] if end < len(offsets) else len(b.text)
     env: dict[str, Any] = {}
-    tokens = markdown_parser().parse(b.text[offsets[start] : stop], env)
+    tokens = md.parse(b.text[offsets[start] : stop], env)
     if start:
         for tok in tokens:
             if tok.map is not None:
@@ -130,11 +131,13 @@ def _link_record(lk: Link) -> tuple[Any, ...]:
     return tuple(getattr(lk, name) for name in _LINK_FIELDS)
 
 
-def _child(b: Builder, start: int, end: int, assume_catalog: bool) -> tuple[Any, ...]:
+def _child(
+    b: Builder, start: int, end: int, md: MarkdownIt, assume_catalog: bool
+) -> tuple[Any, ...]:
     """Parse one piece; the result as plain data (see :func:`_merge`)."""
     if assume_catalog:
         b.catalog_heading = -1  # seen in an earlier piece: nothing here is the Catalog
-    heading_first, open_end, refs = _parse_piece(b, start, end)
+    heading_first, open_end, refs = _parse_piece(b, start, end, md)
     entries = []
     for e in b.entries:
         rec = [getattr(e, name) for name in _ENTRY_FIELDS]
@@ -243,7 +246,9 @@ def _link(rec: Sequence[Any], e0: int, h0: int) -> Link:
     return Link(*values)
 
 
-def _fork_child(b: Builder, start: int, end: int, assume_catalog: bool) -> tuple[int, int]:
+def _fork_child(
+    b: Builder, start: int, end: int, md: MarkdownIt, assume_catalog: bool
+) -> tuple[int, int]:
     """Start a child parsing lines ``[start, end)``; (pid, read end of its pipe)."""
     read_fd, write_fd = os.pipe()
     pid = os.fork()
@@ -254,7 +259,7 @@ def _fork_child(b: Builder, start: int, end: int, assume_catalog: bool) -> tuple
     code = 0
     try:
         os.close(read_fd)
-        data = marshal.dumps(_child(b, start, end, assume_catalog))
+        data = marshal.dumps(_child(b, start, end, md, assume_catalog))
         with os.fdopen(write_fd, "wb") as out:
             out.write(data)
     except BaseException:  # pragma: no cover - the parent sees no data and parses serially
@@ -306,13 +311,14 @@ def parse_parallel(
     def builder() -> Builder:
         return Builder(path, text, lines, offsets, catalog_name, excluded)
 
+    md = markdown_parser(text)  # rules unused anywhere in the text are left out, once
     children: list[tuple[int, int]] = []
     try:
         for start, end in zip(starts[1:], ends[1:], strict=True):
             assume = _catalog_before(text[: offsets[start]], catalog_name)
-            children.append(_fork_child(builder(), start, end, assume))
+            children.append(_fork_child(builder(), start, end, md, assume))
         b = builder()
-        _, open_end, refs = _parse_piece(b, 0, ends[0])
+        _, open_end, refs = _parse_piece(b, 0, ends[0], md)
         ok = not open_end and not refs
         results = []
         while children:
