@@ -6,11 +6,12 @@ from functools import lru_cache
 import re
 from typing import NamedTuple
 
-from scfm_lint.urlnorm import arxiv_id, doi_of, pii_of, split_host
+from scfm_lint.urlnorm import arxiv_in, doi_in, pii_in, split_host
 
 # Springer Nature article ids: s41592-024-02201-0 (journal s41592, year 2024); BMC too.
 _SPRINGER = re.compile(r"\b([sd]\d{5})-(\d{3})-\d{4,6}-[\da-z]\b", re.IGNORECASE)
 _ELSEVIER_DOI = re.compile(r"^10\.1016/j\.[a-z-]+\.(\d{4})\.", re.IGNORECASE)
+_ARXIV_NEW = re.compile(r"\d{4}\.\d{4,5}")
 _RXIV_DATE = re.compile(r"^10\.(?:1101|64898)/(\d{4})\.(\d{2})\.\d{2}\.")
 _PREPRINT_HOSTS = {
     "arxiv.org": "arXiv",
@@ -51,11 +52,11 @@ def url_info(url: str) -> UrlInfo:
     if not host:
         return UrlInfo(host="")
     server = _PREPRINT_HOSTS.get(host)
-    doi = doi_of(url)
+    doi = doi_in(host, path)
     year = month = id_year = None
     code = issn = None
-    arxiv = arxiv_id(url)
-    if arxiv and re.fullmatch(r"\d{4}\.\d{4,5}", arxiv):
+    arxiv = arxiv_in(host, path)
+    if arxiv and _ARXIV_NEW.fullmatch(arxiv):
         year, month = 2000 + int(arxiv[:2]), int(arxiv[2:4])
         server = "arXiv"
     elif arxiv:  # old-style ids: q-bio/0601001
@@ -79,7 +80,7 @@ def url_info(url: str) -> UrlInfo:
         springer = _SPRINGER.search(doi or path)
     if springer:
         code, id_year = springer.group(1).lower(), 2000 + int(springer.group(2))
-    pii = pii_of(path) if not preprint else None
+    pii = pii_in(path) if not preprint else None
     if pii:
         issn = f"{pii[1:5]}-{pii[5:9]}"
         yy = int(pii[9:11])

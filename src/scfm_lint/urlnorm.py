@@ -56,7 +56,8 @@ def split_host(url: str) -> tuple[str, str, str]:
     return _split(url)
 
 
-def _doi(host: str, path: str) -> str | None:
+def doi_in(host: str, path: str) -> str | None:
+    """:func:`doi_of` for a URL already split by :func:`split_host`."""
     path = unquote(path)
     if host.endswith("nature.com"):
         # nature.com/articles/<id> is the landing page of DOI 10.1038/<id>.
@@ -79,20 +80,22 @@ def _doi(host: str, path: str) -> str | None:
     return _DOI_TAIL.sub("", f"{prefix}/{suffix}").lower()
 
 
-def _arxiv(host: str, path: str) -> str | None:
+def arxiv_in(host: str, path: str) -> str | None:
+    """:func:`arxiv_id` for a URL already split by :func:`split_host`."""
     if host in _ARXIV_HOSTS:
         found = _ARXIV_PATH.match(path)
         return found.group(1).lower() if found else None
     if "10.48550" not in path:
         return None
-    doi = _doi(host, path)
+    doi = doi_in(host, path)
     if doi and doi.startswith("10.48550/arxiv."):
         found = _ARXIV_NEW.fullmatch(doi.removeprefix("10.48550/arxiv."))
         return found.group(1) if found else None
     return None
 
 
-def _pii(text: str) -> str | None:
+def pii_in(text: str) -> str | None:
+    """:func:`pii_of` without the cache, for text already at hand."""
     found = _PII.search(unquote(text))
     if found is None:
         return None
@@ -106,20 +109,20 @@ def doi_of(url: str) -> str | None:
     Version and view suffixes of preprint DOIs (``v2``, ``.full.pdf``) are dropped.
     """
     host, path, _ = split_host(url)
-    return _doi(host, path) if host else None
+    return doi_in(host, path) if host else None
 
 
 @lru_cache(maxsize=_CACHE)
 def pii_of(url: str) -> str | None:
     """An Elsevier PII in its compact form (``S2666389925001746``), if the URL holds one."""
-    return _pii(url)
+    return pii_in(url)
 
 
 @lru_cache(maxsize=_CACHE)
 def arxiv_id(url: str) -> str | None:
     """The arXiv identifier without version (``2503.03485``), if the URL names one."""
     host, path, _ = split_host(url)
-    return _arxiv(host, path) if host else None
+    return arxiv_in(host, path) if host else None
 
 
 @lru_cache(maxsize=_CACHE)
@@ -134,13 +137,13 @@ def url_key(url: str) -> str:
     host, path, query = split_host(url)
     if not host:
         return url
-    arxiv = _arxiv(host, path)
+    arxiv = arxiv_in(host, path)
     if arxiv:
         return f"arxiv:{arxiv}"
-    pii = _pii(path) if "S" in path or "s" in path else None
+    pii = pii_in(path) if "S" in path or "s" in path else None
     if pii:
         return f"pii:{pii}"
-    doi = _doi(host, path)
+    doi = doi_in(host, path)
     if host.endswith("researchsquare.com") or (doi and doi.startswith("10.21203/rs.")):
         rs = _RS.search(path)
         if rs:
