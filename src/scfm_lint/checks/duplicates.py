@@ -127,10 +127,12 @@ class _Index:
             self.texts.append(" ".join(words))
         self.models = [(e.model_name or "").casefold() for e in doc.entries]
 
-    def related(self, a: int, b: int) -> bool:
-        """Two titles that name one work: near-identical, or one names the other's model."""
-        if self.keys[a] == self.keys[b]:
-            return True
+    def similar(self, a: int, b: int) -> bool:
+        """Two titles that differ by a few characters: one title spelled two ways."""
+        return _similar(self.texts[a], self.texts[b], self.threshold)
+
+    def names_model(self, a: int, b: int) -> bool:
+        """One title names the other's model ("SpatialCorpus-110M (Nicheformer corpus)")."""
         for x, y in ((a, b), (b, a)):
             model = self.models[x]
             if model and re.search(
@@ -138,7 +140,7 @@ class _Index:
                 self.texts[y] + " " + self.doc.entries[y].title.casefold(),
             ):
                 return True
-        return _similar(self.texts[a], self.texts[b], self.threshold)
+        return False
 
 
 def _place(doc: Document, entry: Entry) -> str:
@@ -168,13 +170,18 @@ def analyse(doc: Document, config: Mapping[str, Any]) -> list[Pair]:
         first = group[0]
         for later in group[1:]:
             same_section = entries[first].section == entries[later].section
-            same_title = index.keys[first] == index.keys[later]
-            if same_title or index.related(first, later):
-                differ = "" if same_title else " under a different title"
+            if index.keys[first] == index.keys[later]:
                 if same_section:
-                    add("SCF321", later, first, f"the same paper{differ} in one section")
+                    add("SCF321", later, first, "the same paper twice in one section")
                 else:
-                    add("SCF326", later, first, f"the same paper{differ}, cross-listed")
+                    add("SCF326", later, first, "the same paper, cross-listed")
+            elif index.similar(first, later):
+                add("SCF321", later, first, "the same paper under a slightly different title")
+            elif index.names_model(first, later):
+                if same_section:
+                    add("SCF321", later, first, "the same paper under another title")
+                else:
+                    add("SCF326", later, first, "a work listed with the paper that describes it")
             else:
                 add("SCF325", later, first, "the same URL under an unrelated title")
 
@@ -362,13 +369,15 @@ spacing. Only an entry's paper links are compared (its first link and links labe
     "SCF321",
     "duplicate-entry",
     Severity.ERROR,
-    "The same paper (same URL, same or near-identical title) twice in one section.",
+    "The same paper twice in one section, or under two spellings of its title.",
     f"""
-What it does: finds two entries of one section whose paper links normalize to the same
-URL and whose titles are equal or name the same work. {_KEYS}
+What it does: finds two entries whose paper links normalize to the same URL and that are
+certainly one paper listed by accident: in one section with the same title (or one naming
+the other's model), or anywhere with two near-identical spellings of the title (difflib
+ratio at least `duplicates.title-similarity`). {_KEYS}
 
-Why is this bad? A paper listed twice in one section is a copy-paste slip; the two copies
-drift apart as one of them gets updated.
+Why is this bad? A paper listed twice in one section is a copy-paste slip, and one paper
+under two spellings of its title means one copy was edited and the other was not.
 
 Example: the same bioRxiv preprint as `.../2024.11.28.625303v1` and `.../2024.11.28.625303v1.full`.
 {_FIX.format(code="SCF321")}""",
@@ -475,9 +484,9 @@ def url_under_two_titles(ctx: Context) -> Iterator[Hit]:
     Severity.WARNING,
     "The same paper listed in two different sections.",
     f"""
-What it does: finds an entry whose paper link and title match an entry of another section
-(or whose title names the other's model, as a pretraining corpus listed with the paper
-that built it). {_KEYS}
+What it does: finds an entry whose paper link and title match an entry of another section,
+or whose title names the other's model (a pretraining corpus listed in a data section with
+the paper that built it, "SpatialCorpus-110M (Nicheformer pretraining corpus)"). {_KEYS}
 
 Why is this bad? The list cross-lists some papers on purpose, so this is only a warning;
 but an accidental copy in a second section drifts out of date.
