@@ -20,22 +20,42 @@ _SEPARATORS = frozenset({"", "·", "|"})
 class _Cursor:
     """Finds token texts in the source, left to right, so positions are exact."""
 
-    def __init__(self, text: str, start: int, to_line_col: Callable[[int], tuple[int, int]]):
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        to_line_col: Callable[[int], tuple[int, int]],
+        offsets: Sequence[int] | None = None,
+    ):
         self.text = text
         self.pos = start
         self.to_line_col = to_line_col
+        # The entry's first line, where nearly every position falls: no search needed there.
+        self.line, col = to_line_col(start)
+        self.lo = start - col + 1
+        if offsets is not None and self.line < len(offsets):
+            self.hi = offsets[self.line]
+        else:
+            self.hi = self.lo if offsets is None else len(text) + 1
 
     def find(self, needle: str) -> int:
         """Offset of ``needle`` at or after the cursor; moves the cursor past it."""
         if not needle:
             return self.pos
         at = self.text.find(needle, self.pos)
-        if at < 0 or "\n\n" in self.text[self.pos : at]:
+        if at < 0 or self.text.find("\n\n", self.pos, at) >= 0:
             return self.pos
         self.pos = at + len(needle)
         return at
 
+    def line_col(self, offset: int) -> tuple[int, int]:
+        if self.lo <= offset < self.hi:
+            return self.line, offset - self.lo + 1
+        return self.to_line_col(offset)
+
     def col(self, offset: int) -> int:
+        if self.lo <= offset < self.hi:
+            return offset - self.lo + 1
         return self.to_line_col(offset)[1]
 
 
@@ -83,9 +103,13 @@ def parse_entry(
     text: str,
     start: int,
     to_line_col: Callable[[int], tuple[int, int]],
+    offsets: Sequence[int] | None = None,
 ) -> Entry:
-    """Build an :class:`Entry` from a list item's inline children (``start``: content offset)."""
-    cur = _Cursor(text, start, to_line_col)
+    """Build an :class:`Entry` from a list item's inline children (``start``: content offset).
+
+    ``offsets`` (where each line starts) only makes positions on the entry's line cheaper.
+    """
+    cur = _Cursor(text, start, to_line_col, offsets)
     content_column = cur.col(start)
     raw_end = text.find("\n", start)
     raw = text[start : raw_end if raw_end >= 0 else len(text)]
@@ -102,7 +126,7 @@ def parse_entry(
     def bare_urls(content: str, base: int) -> None:
         for m in _BARE_URL.finditer(content):
             off = base + m.start()
-            ln, col = to_line_col(off)
+            ln, col = cur.line_col(off)
             url = m.group().rstrip(".,;:)")
             links.append(Link(url, url, ln, col, "bare", col, index, section))
             problems.append(Problem("bare-url", col, url))
@@ -205,7 +229,7 @@ def parse_entry(
             label_text, after = _text_of(children, i + 1, "link_close")
             auto = child.markup == "autolink"
             link_off = cur.find("<" if auto else "[")
-            ln, col = to_line_col(link_off)
+            ln, col = cur.line_col(link_off)
             if label_text:
                 cur.find(label_text)
             url_off = cur.find(href) if href else -1

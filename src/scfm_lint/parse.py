@@ -405,6 +405,7 @@ def _entry(b: Builder, item: Token, frame: _ListFrame, inline: Token) -> Entry:
         text=b.text,
         start=start,
         to_line_col=b.to_line_col,
+        offsets=b.offsets,
     )
 
 
