@@ -356,12 +356,12 @@ Fix: delete one of the two entries (keep the one in the better section, with the
 venue); if the repetition is deliberate, add the title or URL to `duplicates.allow` or put
 `<!-- scfm-lint-disable-next-line {code} -->` above the entry.
 """
-_KEYS = """URLs are compared after normalization: scheme, `www.`, trailing slash, fragment and
-tracking parameters are ignored; arXiv `abs`/`pdf`/`html` and versions, bioRxiv and medRxiv
-versions and `.full`/`.abstract`/`.full.pdf+html` views, `doi.org` links and the DOI inside a
-publisher URL (nature.com, biorxiv.org, `/doi/` paths), Elsevier PIIs, OpenReview ids and
-PMC ids all reduce to one key. Titles are compared ignoring case, punctuation, dashes and
-spacing. Only an entry's paper links are compared (its first link and links labelled
+_KEYS = """How entries are compared: URLs after normalization (scheme, `www.`, trailing
+slash, fragment and tracking parameters ignored; arXiv `abs`/`pdf`/`html` and versions,
+bioRxiv and medRxiv versions and `.full`/`.abstract`/`.full.pdf+html` views, `doi.org` links
+and the DOI inside a publisher URL (nature.com, biorxiv.org, `/doi/` paths), Elsevier PIIs,
+OpenReview ids and PMC ids each reduce to one key); titles ignoring case, punctuation,
+dashes and spacing. Only an entry's paper links count (its first link and links labelled
 "paper", "pdf", "preprint"...), not code or portal links."""
 
 
@@ -374,7 +374,9 @@ spacing. Only an entry's paper links are compared (its first link and links labe
 What it does: finds two entries whose paper links normalize to the same URL and that are
 certainly one paper listed by accident: in one section with the same title (or one naming
 the other's model), or anywhere with two near-identical spellings of the title (difflib
-ratio at least `duplicates.title-similarity`). {_KEYS}
+ratio at least `duplicates.title-similarity`).
+
+{_KEYS}
 
 Why is this bad? A paper listed twice in one section is a copy-paste slip, and one paper
 under two spellings of its title means one copy was edited and the other was not.
@@ -394,7 +396,9 @@ def duplicate_entry(ctx: Context) -> Iterator[Hit]:
     f"""
 What it does: finds entries anywhere in the document whose titles are equal after
 normalization (or equal once one drops a leading "Model:" prefix) while their paper links
-differ. {_KEYS}
+differ.
+
+{_KEYS}
 
 Why is this bad? One paper under two URLs is usually a preprint listed next to its
 published version, or a stale link; readers cannot tell which one to cite.
@@ -462,7 +466,9 @@ def duplicate_model_name(ctx: Context) -> Iterator[Hit]:
     "One URL under two unrelated titles: one of the links is wrong.",
     f"""
 What it does: finds two entries whose paper links normalize to the same URL while their
-titles are unrelated (not near-identical, and neither names the other's model). {_KEYS}
+titles are unrelated (not near-identical, and neither names the other's model).
+
+{_KEYS}
 
 Why is this bad? Two different papers cannot share one URL; one entry points at the wrong
 paper, usually after a copy-paste.
@@ -486,7 +492,9 @@ def url_under_two_titles(ctx: Context) -> Iterator[Hit]:
     f"""
 What it does: finds an entry whose paper link and title match an entry of another section,
 or whose title names the other's model (a pretraining corpus listed in a data section with
-the paper that built it, "SpatialCorpus-110M (Nicheformer pretraining corpus)"). {_KEYS}
+the paper that built it, "SpatialCorpus-110M (Nicheformer pretraining corpus)").
+
+{_KEYS}
 
 Why is this bad? The list cross-lists some papers on purpose, so this is only a warning;
 but an accidental copy in a second section drifts out of date.

@@ -125,14 +125,14 @@ What it does: reads dates that URLs encode for certain and compares the tag's ye
 - Elsevier PIIs `S2666-3899(25)00174-6` (2025; cell.com, sciencedirect.com) and Elsevier
   DOIs `10.1016/j.cell.2016.11.038` (2016).
 
-Tolerances: a publisher id is assigned at acceptance, so the tag may be that year or
-{ID_LAG} later. A preprint venue (arXiv, bioRxiv...) may be tagged with the posting year
-or {PREPRINT_LAG} later (a later version). A journal paper linked to its preprint appears
-in the preprint's year or any later year. A conference or workshop paper linked to arXiv
-may be up to {CONFERENCE_EARLY} year earlier than the arXiv posting (copies are often
-posted after the meeting), and any later. A tag earlier than the allowed range is an
-error (certain); a tag later than it is a warning. Other hosts (doi.org with other DOIs,
-PubMed, OpenReview, personal sites) say nothing about the year and are never flagged.
+Tolerances: a publisher id is assigned at acceptance, so the tag may be that year or up
+to {ID_LAG} year later. A preprint venue (arXiv, bioRxiv...) may be tagged with the posting
+year or up to {PREPRINT_LAG} year later (a later version). A journal paper linked to its
+preprint appears in the preprint's year or any later year. A conference or workshop paper
+linked to arXiv may be up to {CONFERENCE_EARLY} year earlier than the arXiv posting (copies
+are often posted after the meeting), and any later. A tag earlier than the allowed range
+is an error (certain); a tag later than it is a warning. Other hosts (doi.org with other
+DOIs, PubMed, OpenReview, personal sites) say nothing about the year and are never flagged.
 
 Why is this bad? The year decides where the entry sorts and what readers cite; a year
 that the URL contradicts is a typo or a stale tag (a preprint year on a published paper).
