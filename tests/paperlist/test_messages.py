@@ -180,3 +180,11 @@ def test_duplicates_config_errors(config, message):
 )
 def test_kept_indexes(keys, kept):
     assert kept_indexes(keys) == kept
+
+
+def test_sections_must_be_a_mapping():
+    from scfm_lint.checks.ordering import section_modes
+
+    doc = parse_document("## M\n1. [2024 arXiv] **A** [[paper]](https://example.org/a)\n", "x")
+    with pytest.raises(ConfigError, match=r"ordering\.sections"):
+        section_modes(doc, {"ordering": {"sections": ["M"]}})

@@ -49,11 +49,6 @@ def title_key(title: str) -> str:
     return "".join(_words(_fold(title)))
 
 
-def title_words(title: str) -> list[str]:
-    """Title words for similarity: case-folded, hyphens joined, other punctuation dropped."""
-    return _words(_fold(title))
-
-
 def paper_urls(entry: Entry) -> list[str]:
     """The entry's paper links: the first link, and later links labelled like a paper."""
     urls = []
