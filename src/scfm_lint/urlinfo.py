@@ -6,7 +6,7 @@ from functools import lru_cache
 import re
 from typing import NamedTuple
 
-from scfm_lint.urlnorm import arxiv_in, doi_in, pii_in, split_host
+from scfm_lint.urlnorm import ids
 
 # Springer Nature article ids: s41592-024-02201-0 (journal s41592, year 2024); BMC too.
 _SPRINGER = re.compile(r"\b([sd]\d{5})-(\d{3})-\d{4,6}-[\da-z]\b", re.IGNORECASE)
@@ -48,14 +48,12 @@ class UrlInfo(NamedTuple):
 @lru_cache(maxsize=1 << 17)
 def url_info(url: str) -> UrlInfo:
     """Read what ``url`` encodes; unknown hosts give an almost empty record."""
-    host, path, _ = split_host(url)
+    host, path, _, arxiv, doi, pii = ids(url)
     if not host:
         return UrlInfo(host="")
     server = _PREPRINT_HOSTS.get(host)
-    doi = doi_in(host, path)
     year = month = id_year = None
     code = issn = None
-    arxiv = arxiv_in(host, path)
     if arxiv and _ARXIV_NEW.fullmatch(arxiv):
         year, month = 2000 + int(arxiv[:2]), int(arxiv[2:4])
         server = "arXiv"
@@ -80,8 +78,7 @@ def url_info(url: str) -> UrlInfo:
         springer = _SPRINGER.search(doi or path)
     if springer:
         code, id_year = springer.group(1).lower(), 2000 + int(springer.group(2))
-    pii = pii_in(path) if not preprint else None
-    if pii:
+    if pii and not preprint:
         issn = f"{pii[1:5]}-{pii[5:9]}"
         yy = int(pii[9:11])
         id_year = 1900 + yy if yy >= 90 else 2000 + yy

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 import re
+from typing import NamedTuple
 from urllib.parse import parse_qsl, unquote, urlencode
 
 #: URLs whose results are kept: a whole large list, checked by several rules.
@@ -102,27 +103,44 @@ def pii_in(text: str) -> str | None:
     return "".join(found.groups()).replace("-", "").upper()
 
 
+class UrlIds(NamedTuple):
+    """A URL split once, with the paper identifiers it holds (None when it holds none)."""
+
+    host: str
+    path: str
+    query: str
+    arxiv: str | None
+    doi: str | None
+    pii: str | None
+
+
 @lru_cache(maxsize=_CACHE)
+def ids(url: str) -> UrlIds:
+    """Split ``url`` and read its arXiv id, DOI and PII, once per URL for every rule."""
+    host, path, query = _split(url)
+    if not host:
+        return UrlIds("", "", "", None, None, None)
+    arxiv = arxiv_in(host, path)
+    pii = pii_in(path) if not arxiv and ("S" in path or "s" in path) else None
+    return UrlIds(host, path, query, arxiv, doi_in(host, path), pii)
+
+
 def doi_of(url: str) -> str | None:
     """The DOI a URL names (``doi.org/…``, ``/doi/…``, a bioRxiv content path …), lower-cased.
 
     Version and view suffixes of preprint DOIs (``v2``, ``.full.pdf``) are dropped.
     """
-    host, path, _ = split_host(url)
-    return doi_in(host, path) if host else None
+    return ids(url).doi
 
 
-@lru_cache(maxsize=_CACHE)
-def pii_of(url: str) -> str | None:
-    """An Elsevier PII in its compact form (``S2666389925001746``), if the URL holds one."""
-    return pii_in(url)
+def pii_of(text: str) -> str | None:
+    """An Elsevier PII in its compact form (``S2666389925001746``), if ``text`` holds one."""
+    return pii_in(text)
 
 
-@lru_cache(maxsize=_CACHE)
 def arxiv_id(url: str) -> str | None:
     """The arXiv identifier without version (``2503.03485``), if the URL names one."""
-    host, path, _ = split_host(url)
-    return arxiv_in(host, path) if host else None
+    return ids(url).arxiv
 
 
 @lru_cache(maxsize=_CACHE)
@@ -134,16 +152,13 @@ def url_key(url: str) -> str:
     slash and tracking parameters, and keep the rest (paths are case-sensitive).
     """
     url = url.strip()
-    host, path, query = split_host(url)
+    host, path, query, arxiv, doi, pii = ids(url)
     if not host:
         return url
-    arxiv = arxiv_in(host, path)
     if arxiv:
         return f"arxiv:{arxiv}"
-    pii = pii_in(path) if "S" in path or "s" in path else None
     if pii:
         return f"pii:{pii}"
-    doi = doi_in(host, path)
     if host.endswith("researchsquare.com") or (doi and doi.startswith("10.21203/rs.")):
         rs = _RS.search(path)
         if rs:
