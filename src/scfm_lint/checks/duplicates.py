@@ -116,11 +116,16 @@ class _Index:
         self.threshold = threshold
         self.keys: list[str] = []
         self.texts: list[str] = []
+        self.models: list[str] = []
+        self.bare: list[str] = []
+        """The title key without the "Model:" prefix ("" when the title has none)."""
         for entry in doc.entries:
             words = _words(_fold(entry.title))
             self.keys.append("".join(words))
             self.texts.append(" ".join(words))
-        self.models = [(e.model_name or "").casefold() for e in doc.entries]
+            model = (entry.model_name or "").casefold()
+            self.models.append(model)
+            self.bare.append("".join(words[len(_words(model)) :]) if model else "")
 
     def similar(self, a: int, b: int) -> bool:
         """Two titles that differ by a few characters: one title spelled two ways."""
@@ -184,9 +189,9 @@ def analyse(doc: Document, config: Mapping[str, Any]) -> list[Pair]:
     for group in _groups((k, i) for i, k in enumerate(index.keys) if k):
         for later in group[1:]:
             add("SCF322", later, group[0], "the same title with a different URL")
-    for i, entry in enumerate(entries):  # "Geneformer: Transfer learning ..." vs "Transfer ..."
-        if index.models[i]:
-            j = by_title.get(title_key(entry.title.partition(":")[2]))
+    for i, bare in enumerate(index.bare):  # "Geneformer: Transfer learning ..." vs "Transfer ..."
+        if bare:
+            j = by_title.get(bare)
             if j is not None and j != i:
                 first, later = min(i, j), max(i, j)
                 add("SCF322", later, first, "the same title but for the model-name prefix")
