@@ -313,12 +313,33 @@ def build(b: Builder, tokens: Sequence[Token]) -> None:
     while i < n:
         tok = tokens[i]
         ttype = tok.type
-        if ttype == "heading_open":
+        if ttype == "inline":
+            if item_stack and not item_has_entry[-1]:
+                item_tok, frame = item_stack[-1]
+                item_has_entry[-1] = True
+                if frame.in_catalog:
+                    _catalog_item(b, frame, tok)
+                    b.links.extend(_inline_links(b, tok, None))
+                elif b.in_content_section():
+                    entry = _entry(b, item_tok, frame, tok)
+                    frame.items.append(entry.index)
+                    b.entries.append(entry)
+                    b.links.extend(entry.links)
+                else:
+                    b.links.extend(_inline_links(b, tok, None))
+            else:
+                b.links.extend(_inline_links(b, tok, None))
+            if "<" in tok.content:  # else there is no inline HTML
+                for child in tok.children or []:
+                    if child.type == "html_inline":
+                        assert tok.map is not None
+                        _html(b, child, tok.map[0] + 1)
+        elif ttype == "heading_open":
             _heading(b, tok, tokens[i + 1])
             b.links.extend(_inline_links(b, tokens[i + 1], None))
             i += 3
             continue
-        if ttype in ("bullet_list_open", "ordered_list_open"):
+        elif ttype in ("bullet_list_open", "ordered_list_open"):
             assert tok.map is not None
             parent_catalog = b.list_stack[-1].in_catalog if b.list_stack else False
             in_catalog = parent_catalog or (
@@ -353,26 +374,6 @@ def build(b: Builder, tokens: Sequence[Token]) -> None:
         elif ttype == "list_item_close":
             item_stack.pop()
             item_has_entry.pop()
-        elif ttype == "inline":
-            if item_stack and not item_has_entry[-1]:
-                item_tok, frame = item_stack[-1]
-                item_has_entry[-1] = True
-                if frame.in_catalog:
-                    _catalog_item(b, frame, tok)
-                    b.links.extend(_inline_links(b, tok, None))
-                elif b.in_content_section():
-                    entry = _entry(b, item_tok, frame, tok)
-                    frame.items.append(entry.index)
-                    b.entries.append(entry)
-                    b.links.extend(entry.links)
-                else:
-                    b.links.extend(_inline_links(b, tok, None))
-            else:
-                b.links.extend(_inline_links(b, tok, None))
-            for child in tok.children or []:
-                if child.type == "html_inline":
-                    assert tok.map is not None
-                    _html(b, child, tok.map[0] + 1)
         elif ttype == "html_block":
             assert tok.map is not None
             b.html_lines.update(range(tok.map[0] + 1, tok.map[1] + 1))
