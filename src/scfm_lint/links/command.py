@@ -120,13 +120,13 @@ def check_with_cache(
         hits = cache.get(keys)
     misses = [k for k in keys if k not in hits]
     try:
-        run = asyncio.run(check_urls(misses, settings, policies, progress=progress))
+        fresh = asyncio.run(check_urls(misses, settings, policies, progress=progress))
         if cache is not None:
-            cache.put(run.results.values())
+            cache.put(fresh.results.values())
     finally:
         if cache is not None:
             cache.close()
-    return CheckRun({**hits, **run.results}, run.requests)
+    return CheckRun({**hits, **fresh.results}, fresh.requests)
 
 
 def _severity_overrides(config: Mapping[str, Any]) -> dict[str, Severity]:
