@@ -30,6 +30,12 @@ _MIN_SHARED_WORDS = 0.5
 # A run of words shared by more titles than this is too common to block on.
 _MAX_BLOCK = 16
 _PAPER_LABEL = re.compile(r"^(paper|pdf|preprint|article|doi|arxiv|biorxiv|medrxiv|journal)")
+# Labels of links that are not the paper: two papers may share such a link.
+_OTHER_LABEL = re.compile(
+    r"^(code|github|gitlab|repo|software|tool|package|portal|website|homepage|project|data"
+    r"|dataset|model|weights|hugging ?face|demo|docs|documentation|slides|video|poster|talk"
+    r"|tutorial|leaderboard|api|supplement)"
+)
 
 
 def _fold(title: str) -> str:
@@ -50,10 +56,12 @@ def title_key(title: str) -> str:
 
 
 def paper_urls(entry: Entry) -> list[str]:
-    """The entry's paper links: the first link, and later links labelled like a paper."""
+    """The entry's paper links: the first link unless it is labelled as code, data, a portal
+    and the like, and later links labelled like a paper."""
     urls = []
     for i, link in enumerate(entry.links):
-        if link.url and (i == 0 or _PAPER_LABEL.match(link.label.strip().casefold())):
+        label = link.label.strip().casefold()
+        if link.url and (_PAPER_LABEL.match(label) or (i == 0 and not _OTHER_LABEL.match(label))):
             urls.append(link.url)
     return urls
 
