@@ -369,8 +369,8 @@ slash, fragment and tracking parameters ignored; arXiv `abs`/`pdf`/`html` and ve
 bioRxiv and medRxiv versions and `.full`/`.abstract`/`.full.pdf+html` views, `doi.org` links
 and the DOI inside a publisher URL (nature.com, biorxiv.org, `/doi/` paths), Elsevier PIIs,
 OpenReview ids and PMC ids each reduce to one key); titles ignoring case, punctuation,
-dashes and spacing. Only an entry's paper links count (its first link and links labelled
-"paper", "pdf", "preprint"...), not code or portal links."""
+dashes and spacing. Only an entry's paper links count (its first link unless labelled code,
+data, portal and the like, and links labelled "paper", "pdf", "preprint"...)."""
 
 
 @rule(
