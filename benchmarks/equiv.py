@@ -282,8 +282,47 @@ FRAGMENTS = (
 )
 
 
+def _stock_parser() -> Any:
+    """markdown-it-py as configured before the speed work: default terminators and helpers."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.normalizeLink = lambda url: url  # type: ignore[method-assign]
+    md.normalizeLinkText = lambda url: url  # type: ignore[method-assign,assignment]
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    return md
+
+
+def _destination_check(count: int) -> int:
+    """parse._link_destination vs. markdown-it-py's parseLinkDestination on random strings."""
+    import random
+
+    from markdown_it.helpers import parseLinkDestination
+
+    from scfm_lint.parse import _link_destination
+
+    rng = random.Random(11)
+    alphabet = "ab/:.%()\\ <>\n\t\x00\x1f\x7f\u00e9&;"
+    failed = 0
+    for _ in range(count):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        if rng.random() < 0.3:
+            s = "(" * rng.randint(30, 35) + s + ")" * rng.randint(30, 35)
+        pos = rng.randint(0, len(s))
+        maximum = rng.randint(pos, len(s))
+        want = parseLinkDestination(s, pos, maximum)
+        got = _link_destination(s, pos, maximum)
+        if (want.ok, want.pos, want.str) != (got.ok, got.pos, got.str):
+            failed += 1
+            if failed < 5:
+                print(f"DIFFERS  destination {s!r} {pos} {maximum}")
+    print(f"destination: {count} random strings, ", end="")
+    print("EQUIVALENT" if not failed else f"{failed} DIFFERENCE(S)")
+    return 1 if failed else 0
+
+
 def _lean_check(count: int) -> int:
-    """Tokens of the full parser vs. the parser without the rules a text cannot use."""
+    """Tokens of the stock parser vs. ours (terminators, rules a text cannot use, helpers)."""
     import random
 
     from scfm_lint.parse import markdown_parser, unused_rules
@@ -307,7 +346,7 @@ def _lean_check(count: int) -> int:
             for _ in range(rng.randint(1, 8))
         ]
         texts[f"soup-{i}"] = "\n".join(soup) + "\n"
-    full = markdown_parser()
+    full = _stock_parser()
     failed = leaner = 0
     for name, text in texts.items():
         skip = unused_rules(text)
@@ -334,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.action == "split":
         return _split_check([700])
     if args.action == "lean":
-        return _lean_check(20000)
+        return _destination_check(200_000) | _lean_check(20000)
     sizes = sizes or ([2000, 10000, 50000] if args.action == "ref" else [2000])
     if args.action == "ref":
         return _ref_check(args.ref, args.dir, sizes)

@@ -8,8 +8,11 @@ from dataclasses import dataclass, field
 from functools import cache
 import gc
 import re
+from types import SimpleNamespace
+from typing import Any
 
-from markdown_it import MarkdownIt
+from markdown_it import MarkdownIt, helpers
+from markdown_it.common.utils import unescapeAll
 from markdown_it.token import Token
 
 from scfm_lint.anchors import Slugger
@@ -60,6 +63,61 @@ def markdown_parser(text: str | None = None) -> MarkdownIt:
     return _configured(unused_rules(text) if text is not None else frozenset())
 
 
+class _Destination:
+    """What markdown-it's link rules read from a link destination parse."""
+
+    __slots__ = ("ok", "pos", "str")
+
+    def __init__(self) -> None:
+        self.ok = False
+        self.pos = 0
+        self.str = ""
+
+
+_PLAIN_URL = re.compile(r"[^\x00-\x20\x7f\\()]+")
+
+
+def _link_destination(string: str, pos: int, maximum: int) -> Any:
+    """markdown-it-py's ``parseLinkDestination``, step for step, except that runs of ordinary
+    characters (not space, control, backslash or parenthesis) are skipped with one regex match
+    instead of a Python loop per character (a link's URL is most of an entry)."""
+    if pos < len(string) and string[pos] == "<":
+        return helpers.parseLinkDestination(string, pos, maximum)
+    result = _Destination()
+    start = pos
+    level = 0
+    plain = _PLAIN_URL.match
+    while pos < maximum:
+        run = plain(string, pos, maximum)
+        if run is not None:
+            pos = run.end()
+            if pos >= maximum:
+                break
+        ch = string[pos]
+        if ch <= " " or ch == "\x7f":  # space and ASCII control characters end it
+            break
+        if ch == "\\" and pos + 1 < maximum:
+            if string[pos + 1] == " ":
+                break
+            pos += 2
+            continue
+        if ch == "(":
+            level += 1
+            if level > 32:
+                return result
+        elif ch == ")":
+            if level == 0:
+                break
+            level -= 1
+        pos += 1
+    if start == pos or level != 0:
+        return result
+    result.str = unescapeAll(string[start:pos])
+    result.pos = pos
+    result.ok = True
+    return result
+
+
 @cache
 def _configured(skip: frozenset[str]) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
@@ -68,6 +126,12 @@ def _configured(skip: frozenset[str]) -> MarkdownIt:
     md.normalizeLinkText = _identity  # type: ignore[method-assign,assignment]
     md.validateLink = _accept  # type: ignore[method-assign]
     md.inline.terminator_re = _TERMINATORS
+    # The link rules call their helpers through ``md.helpers``: this instance gets its own.
+    md.helpers = SimpleNamespace(  # type: ignore[assignment]
+        parseLinkLabel=helpers.parseLinkLabel,
+        parseLinkDestination=_link_destination,
+        parseLinkTitle=helpers.parseLinkTitle,
+    )
     if skip:
         md.disable(sorted(skip))
     return md
