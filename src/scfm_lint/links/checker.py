@@ -312,7 +312,7 @@ async def _first_answer(
     telling = [e for e in failures if not isinstance(e, StalledError)]
     if telling:
         raise telling[0]
-    raise StalledError(str(failures[0]), hedged=True)
+    raise StalledError(f"{failures[0]}, and so did a second request", hedged=True)
 
 
 def _inconclusive_head(status: int) -> bool:
