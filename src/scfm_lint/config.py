@@ -21,6 +21,9 @@ PROJECT_FILE = ".scfm-lint.yaml"
 PYPROJECT = "pyproject.toml"
 #: rules/*.yaml files that hold data for one feature rather than config defaults.
 _DATA_ONLY: frozenset[str] = frozenset()
+#: Mappings whose keys the user names although the defaults hold some (host names); the
+#: feature that reads them validates each value and names the key in its errors.
+OPEN_MAPPINGS: frozenset[str] = frozenset({"hosts"})
 
 
 @cache
@@ -88,6 +91,8 @@ def validate(
             raise ConfigError(
                 f"{source}: key {where!r}: expected {_type_name(default)}, got {value!r}"
             )
+        if where in OPEN_MAPPINGS:
+            continue
         if isinstance(default, dict) and default:
             validate(value, default, source, f"{where}.")
         elif isinstance(default, list) and default and value:

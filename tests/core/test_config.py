@@ -236,3 +236,18 @@ def test_editing_a_loaded_config_leaves_the_defaults_alone(project):
         config["whitespace"]["tabs"] = False
     assert "bogus" not in defaults()["entries"]["labels"]
     assert load_config(project / "README.md")["whitespace"]["tabs"] is True
+
+
+def test_hosts_is_an_open_mapping_the_user_extends(project):
+    _write(project / ".scfm-lint.yaml", "hosts:\n  papers.example.org: {concurrency: 1}\n")
+    target = _write(project / "README.md", DIRTY)
+    config = load_config(target)
+    assert config["hosts"]["papers.example.org"] == {"concurrency": 1}
+    assert "arxiv.org" in config["hosts"]  # the built-in policies stay
+
+
+def test_hosts_must_still_be_a_mapping(project):
+    _write(project / ".scfm-lint.yaml", "hosts: [arxiv.org]\n")
+    target = _write(project / "README.md", DIRTY)
+    with pytest.raises(ConfigError, match="'hosts'"):
+        load_config(target)
