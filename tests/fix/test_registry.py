@@ -21,9 +21,8 @@ def _codes_with_fixes() -> set[str]:
     return codes
 
 
-# SCF311's rule module belongs to the paper-list rules; the fix lives in fixers/ordering.py
-# until that rule is registered with fixable=True.
-PENDING = {"SCF311"}
+# Codes whose fix exists before their rule is registered fixable (none at present).
+PENDING: set[str] = set()
 
 
 @pytest.mark.parametrize(

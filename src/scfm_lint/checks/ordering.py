@@ -133,7 +133,10 @@ Example: `[2025 bioRxiv] ...`, `[2024 bioRxiv] ...`, `[2025 Nature Methods] ...`
 entry should come after the second 2025 entry.
 
 Fix: move the entry to the place the message names, or set the section's order to `off`.
+`--fix --unsafe-fixes` moves every misplaced entry of a list (stable: entries of one year
+keep their relative order).
 """,
+    fixable=True,
 )
 def year_order(ctx: Context) -> Iterator[Hit]:
     doc = ctx.doc
