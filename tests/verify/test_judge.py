@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from scfm_lint.changes import keep_changed_links
 from scfm_lint.checks.verify_rules import CODES, SEVERITY
 from scfm_lint.config import defaults
 from scfm_lint.parse import parse_document
@@ -78,3 +79,14 @@ def test_entry_links_pairs_each_link_with_its_entry() -> None:
         ("scGPT: x", "https://github.com/x/y", 5),
         ("Tabula: y", "https://arxiv.org/abs/2306.04371", 6),
     ]
+
+
+def test_entry_links_only_those_the_document_still_lists() -> None:
+    text = (
+        "# List\n\n## Papers\n\n"
+        "1. [2024 Nature Methods] **scGPT: x** [[paper]](https://doi.org/10.1/a)\n"
+        "2. [2023 arXiv] **Tabula: y** [[paper]](https://arxiv.org/abs/2306.04371)\n"
+    )
+    doc = parse_document(text, "README.md")
+    narrowed = keep_changed_links(doc, {6}, None)  # as ``links --changed-since`` does
+    assert [link.url for _, link in entry_links(narrowed)] == ["https://arxiv.org/abs/2306.04371"]

@@ -487,6 +487,11 @@ async def test_documents_are_verified_in_one_pass(fake, session) -> None:
     assert [r.verdict for r in results["one.md"]] == ["exists"]
     assert [(r.verdict, r.line) for r in results["two.md"]] == [("exists", 5), ("unknown", 6)]
     assert state.count("/cr/works") == 1
+    only_doi = await verify_documents(
+        [one, two], config_for(base), session, keep=lambda link: "doi.org" in link.url
+    )
+    assert [r.line for r in only_doi["one.md"]] == [5]
+    assert only_doi["two.md"] == []
 
 
 @pytest.mark.parametrize(

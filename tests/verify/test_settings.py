@@ -98,3 +98,12 @@ def test_pure_modules_do_not_import_aiohttp() -> None:
         "assert 'aiohttp' not in sys.modules, 'aiohttp imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_enabled_is_off_by_default_and_must_be_a_flag() -> None:
+    from scfm_lint.config import merge
+
+    assert load_settings(defaults()).enabled is False
+    assert load_settings(merge(defaults(), {"verify": {"enabled": True}})).enabled is True
+    with pytest.raises(ConfigError, match=r"verify\.enabled"):
+        load_settings(merge(defaults(), {"verify": {"enabled": "yes"}}))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 import time
 from typing import Any, Protocol
 
@@ -15,7 +15,7 @@ from scfm_lint.verify.cache import MetadataCache
 from scfm_lint.verify.http import Pacer
 from scfm_lint.verify.ids import Identifier, identify
 from scfm_lint.verify.judge import Listed, judge
-from scfm_lint.verify.record import Lookup, VerifyResult
+from scfm_lint.verify.record import Lookup, Stats, VerifyResult
 from scfm_lint.verify.services import RESOLVERS, Client
 from scfm_lint.verify.settings import SERVICES, VerifySettings, load_settings
 
@@ -40,15 +40,6 @@ class LinkLike(Protocol):
     def line(self) -> int: ...
     @property
     def column(self) -> int: ...
-
-
-@dataclass
-class Stats:
-    """What a run cost: requests per service, identifiers looked up and cache hits."""
-
-    requests: dict[str, int] = field(default_factory=dict)
-    identifiers: int = 0
-    cached: int = 0
 
 
 def pacers_for(settings: VerifySettings) -> dict[str, Pacer]:
@@ -194,8 +185,11 @@ async def verify_entries(
 
 
 def entry_links(doc: Document) -> list[tuple[Entry, Link]]:
-    """Every link of every entry of ``doc``, in order: the items :func:`verify_entries` takes."""
-    return [(entry, link) for entry in doc.entries for link in entry.links]
+    """Every link of every entry of ``doc`` that the document still lists, in order: the
+    items :func:`verify_entries` takes. A document narrowed to some links (``links
+    --changed-since`` keeps only the new ones in :attr:`Document.links`) yields only those."""
+    kept = set(doc.links)
+    return [(entry, link) for entry in doc.entries for link in entry.links if link in kept]
 
 
 async def verify_documents(
@@ -205,9 +199,18 @@ async def verify_documents(
     *,
     cache: MetadataCache | None = None,
     stats: Stats | None = None,
+    keep: Callable[[Link], bool] | None = None,
 ) -> dict[str, list[VerifyResult]]:
-    """Verify the entry links of several documents in one batched pass; results by path."""
-    items = [(doc.path, pair) for doc in docs for pair in entry_links(doc)]
+    """Verify the entry links of several documents in one batched pass; results by path.
+
+    ``keep`` narrows the links verified (the link checker passes the web links it checks,
+    leaving out excluded URLs)."""
+    items = [
+        (doc.path, pair)
+        for doc in docs
+        for pair in entry_links(doc)
+        if keep is None or keep(pair[1])
+    ]
     results = await verify_entries(
         [pair for _, pair in items], config, session, cache=cache, stats=stats
     )

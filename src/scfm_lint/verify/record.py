@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from scfm_lint.verify.ids import Identifier
 
@@ -91,3 +91,12 @@ class VerifyResult:
             "found_venue": self.found_venue,
             "cached": self.cached,
         }
+
+
+@dataclass
+class Stats:
+    """What a run cost: requests per service, identifiers looked up and cache hits."""
+
+    requests: dict[str, int] = field(default_factory=dict)
+    identifiers: int = 0
+    cached: int = 0

@@ -39,6 +39,8 @@ class VerifySettings:
     cache_enabled: bool
     cache_path: str
     cache_ttl: float
+    enabled: bool = False
+    """Whether ``scfm-lint links`` verifies papers without ``--verify`` (``verify.enabled``)."""
 
 
 def _number(section: Mapping[str, Any], key: str, where: str, low: float = 0.0) -> float:
@@ -80,6 +82,9 @@ def load_settings(config: Mapping[str, Any]) -> VerifySettings:
     cache = section.get("cache", {})
     if not isinstance(cache, Mapping):
         raise ConfigError(f"verify: key 'verify.cache': expected a mapping, got {cache!r}")
+    enabled = section.get("enabled", False)
+    if not isinstance(enabled, bool):
+        raise ConfigError(f"verify: key 'verify.enabled': expected true or false, got {enabled!r}")
     threshold = _number(section, "title-threshold", "verify.")
     if threshold > 1:
         raise ConfigError(f"verify: key 'verify.title-threshold': expected 0-1, got {threshold}")
@@ -103,4 +108,5 @@ def load_settings(config: Mapping[str, Any]) -> VerifySettings:
         cache_enabled=bool(cache.get("enabled", True)),
         cache_path=str(cache.get("path") or ""),
         cache_ttl=_number(cache, "ttl", "verify.cache."),
+        enabled=enabled,
     )
