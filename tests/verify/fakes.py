@@ -8,6 +8,7 @@ rate limits and outages; ``hang`` makes a path answer too late; ``log`` records 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -154,6 +155,8 @@ class Fake:
     log: list[web.Request] = field(default_factory=list)
     bodies: dict[str, str] = field(default_factory=dict)
     """Path -> a raw body served instead of the real answer (malformed answers)."""
+    before: Callable[[web.Request], Awaitable[None]] | None = None
+    """Awaited before answering any request (a test holds answers until something else)."""
 
     def count(self, prefix: str) -> int:
         return sum(1 for r in self.log if r.path.startswith(prefix))
@@ -201,6 +204,8 @@ def _crossref_list(filters: str, select: str | None) -> web.Response:
 def make_app(fake: Fake) -> web.Application:
     async def middleware_entry(request: web.Request) -> web.StreamResponse | None:
         fake.log.append(request)
+        if fake.before is not None:
+            await fake.before(request)
         for prefix, queue in fake.faults.items():
             if request.path.startswith(prefix) and queue:
                 status, headers = queue.pop(0)

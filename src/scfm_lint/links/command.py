@@ -1,17 +1,23 @@
 """``scfm-lint links``: options, the run (cache, network, findings) and the report.
 
-aiohttp is imported only inside :func:`run` (through :mod:`scfm_lint.links.checker`), so
-registering the subcommand costs nothing on the offline path.
+aiohttp is imported only inside :func:`run` (through :mod:`scfm_lint.links.checker` and,
+with ``--verify``, :mod:`scfm_lint.verify.core`), so registering the subcommand costs
+nothing on the offline path.
+
+``--verify`` (or ``verify.enabled``) also verifies each entry link's identifier against its
+metadata service, in the same event loop and over the same session as the page checks, at
+the same time; see :mod:`scfm_lint.links.findings` for how the two verdicts are merged.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 import sys
 import time
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from scfm_lint.errors import UsageError
 from scfm_lint.finding import Finding, Severity
@@ -20,13 +26,17 @@ from scfm_lint.links.policy import Policies, parse_hosts
 from scfm_lint.links.report import REPORTERS, Report
 from scfm_lint.links.result import LinkResult
 from scfm_lint.links.settings import Settings, default_cache_path, from_config, with_options
-from scfm_lint.model import Document
+from scfm_lint.model import Document, Link
 from scfm_lint.resources import load_rule_file
+from scfm_lint.verify.record import Stats, VerifyResult
 
 if TYPE_CHECKING:
     import aiohttp
 
     from scfm_lint.links.checker import Progress
+    from scfm_lint.verify.cache import MetadataCache
+
+T = TypeVar("T")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -55,6 +65,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="verdicts that fail the run, comma-separated (default: dead,invalid)",
     )
     group.add_argument("--format", choices=sorted(REPORTERS), default="text")
+    group.add_argument(
+        "--verify",
+        action="store_true",
+        help="also verify each paper link's DOI, arXiv, bioRxiv, OpenReview or PubMed id"
+        " against its metadata service (config: verify.enabled)",
+    )
+    group.add_argument(
+        "--verify-cache-path",
+        metavar="PATH",
+        help="the SQLite paper-metadata cache of --verify (--no-cache turns it off too)",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +129,38 @@ def check_with_cache(
     progress: Progress | None = None,
 ) -> CheckRun:
     """Serve what the cache knows, check the rest over the network, store fresh verdicts."""
+    checked, _ = check_beside(keys, settings, policies, progress)
+    return checked
+
+
+async def _both(
+    keys: Sequence[str],
+    settings: Settings,
+    policies: Policies,
+    progress: Progress | None,
+    beside: Callable[[aiohttp.ClientSession], Awaitable[T]] | None,
+) -> tuple[CheckRun, T | None]:
+    import asyncio
+
+    from scfm_lint.links.checker import open_session
+
+    async with open_session(settings) as session:
+        pages = check_urls(keys, settings, policies, session=session, progress=progress)
+        if beside is None:
+            return await pages, None
+        checked, other = await asyncio.gather(pages, beside(session))
+        return checked, other
+
+
+def check_beside(
+    keys: Sequence[str],
+    settings: Settings,
+    policies: Policies,
+    progress: Progress | None = None,
+    beside: Callable[[aiohttp.ClientSession], Awaitable[T]] | None = None,
+) -> tuple[CheckRun, T | None]:
+    """:func:`check_with_cache`, running ``beside(session)`` in the same event loop over the
+    same session, concurrently with the page checks; returns both outcomes."""
     import asyncio
 
     from scfm_lint.links.cache import Cache
@@ -120,19 +173,87 @@ def check_with_cache(
         hits = cache.get(keys)
     misses = [k for k in keys if k not in hits]
     try:
-        fresh = asyncio.run(check_urls(misses, settings, policies, progress=progress))
+        fresh, other = asyncio.run(_both(misses, settings, policies, progress, beside))
         if cache is not None:
             cache.put(fresh.results.values())
     finally:
         if cache is not None:
             cache.close()
-    return CheckRun({**hits, **fresh.results}, fresh.requests)
+    return CheckRun({**hits, **fresh.results}, fresh.requests), other
+
+
+@dataclass
+class Verification:
+    """Paper verification as the link checker runs it: which links, which cache, its cost."""
+
+    documents: Sequence[Document]
+    config: Mapping[str, Any]
+    """The configuration whose ``verify:`` section applies (deadline already bounded)."""
+    keep: Callable[[Link], bool]
+    cache: MetadataCache | None = None
+    stats: Stats = field(default_factory=Stats)
+
+    async def __call__(self, session: aiohttp.ClientSession) -> dict[str, list[VerifyResult]]:
+        from scfm_lint.verify.core import verify_documents
+
+        return await verify_documents(
+            self.documents,
+            self.config,
+            session,
+            cache=self.cache,
+            stats=self.stats,
+            keep=self.keep,
+        )
+
+    def close(self) -> None:
+        if self.cache is not None:
+            self.cache.close()
+
+
+def wants_verify(args: argparse.Namespace, config: Mapping[str, Any]) -> bool:
+    """``--verify``, or ``verify.enabled: true`` in the configuration."""
+    if getattr(args, "verify", False):
+        return True
+    section = config.get("verify")
+    return isinstance(section, Mapping) and section.get("enabled") is True
+
+
+def verification(
+    args: argparse.Namespace,
+    documents: Sequence[Document],
+    config: Mapping[str, Any],
+    settings: Settings,
+    keep: Callable[[Link], bool],
+) -> Verification:
+    """Settings checked before any request; the metadata cache as the options say.
+
+    ``--no-cache`` turns the metadata cache off too; ``--verify-cache-path`` names its file;
+    ``--max-age`` bounds its TTL as it bounds the verdict cache's; the run's ``--deadline``
+    bounds ``verify.deadline``."""
+    from scfm_lint.verify.cache import open_cache
+    from scfm_lint.verify.settings import load_settings
+
+    verify = load_settings(config)
+    section = dict(config["verify"])
+    section["deadline"] = min(verify.deadline or settings.deadline, settings.deadline)
+    bounded = {**config, "verify": section}
+    if settings.max_age is not None:
+        verify = replace(verify, cache_ttl=min(verify.cache_ttl, settings.max_age))
+    cache = None
+    if not getattr(args, "no_cache", False):
+        path = getattr(args, "verify_cache_path", None)
+        cache = open_cache(verify, Path(path).expanduser() if path else None)
+    return Verification(documents, bounded, keep, cache)
+
+
+def _by_place(results: Sequence[VerifyResult]) -> dict[tuple[int, int, str], VerifyResult]:
+    return {(r.line, r.column, r.url): r for r in results}
 
 
 def _severity_overrides(config: Mapping[str, Any]) -> dict[str, Severity]:
     out = {}
     for code, value in (config.get("severity") or {}).items():
-        if str(code).startswith("SCF4"):
+        if str(code).startswith(("SCF4", "SCF5")):
             try:
                 out[str(code)] = Severity.parse(str(value))
             except ValueError as exc:
@@ -158,13 +279,27 @@ def _failing(findings: Sequence[Finding], threshold: str) -> bool:
     return any(f.severity >= lowest for f in findings)
 
 
+def _paper_findings(
+    results: Sequence[VerifyResult], path: str, overrides: Mapping[str, Severity]
+) -> list[Finding]:
+    """SCF5xx findings; SCF506 (unverified) only for links that name an identifier."""
+    from scfm_lint.verify.findings import results_to_findings
+
+    named = [r for r in results if r.ident is not None]
+    return results_to_findings(named, path, severities=overrides, include_unknown=True)
+
+
 def run(
     args: argparse.Namespace,
     documents: Sequence[Document],
     config: Mapping[str, Any],
     out: TextIO | None = None,
 ) -> int:
-    """Check every web link of ``documents``, print the report; 1 when a failing verdict."""
+    """Check every web link of ``documents``, print the report; 1 when a failing verdict.
+
+    With ``--verify`` the papers of entry links are verified too, and their findings
+    (SCF5xx) merged with the link findings under the same select/ignore, severity, pragma
+    and fail-on rules."""
     from scfm_lint.links.progress import progress_for
     from scfm_lint.suppress import apply_pragmas
 
@@ -181,17 +316,35 @@ def run(
                 skipped += 1
                 continue
             keys[key_of(link.url)] = None
-    checked = check_with_cache(list(keys), settings, policies, progress_for())
+    verify = None
+    if wants_verify(args, config):
+        verify = verification(
+            args, documents, config, settings, lambda link: key_of(link.url) in keys
+        )
+    try:
+        checked, papers = check_beside(list(keys), settings, policies, progress_for(), verify)
+    finally:
+        if verify is not None:
+            verify.close()
     overrides = _severity_overrides(config)
     findings: list[Finding] = []
     all_rows: list[Row] = []
     for doc in documents:
-        found = to_findings(doc, checked.results, settings.fail_on, overrides)
+        verified = _by_place(papers.get(doc.path, ())) if papers is not None else None
+        found = to_findings(doc, checked.results, settings.fail_on, overrides, verified)
+        if papers is not None:
+            found += _paper_findings(papers.get(doc.path, ()), doc.path, overrides)
         findings += apply_pragmas(doc, [f for f in found if _selected(f.code, config)])
-        all_rows += rows(doc, checked.results)
+        all_rows += rows(doc, checked.results, verified)
     findings.sort()
     report = Report(
-        findings, all_rows, len(documents), checked.requests, time.monotonic() - started, skipped
+        findings,
+        all_rows,
+        len(documents),
+        checked.requests,
+        time.monotonic() - started,
+        skipped,
+        verify.stats if verify is not None else None,
     )
     REPORTERS[getattr(args, "format", None) or "text"](report, out or sys.stdout)
     threshold = getattr(args, "fail_on", None) or config.get("fail-on") or "error"
