@@ -286,6 +286,8 @@ async def test_metadata_cache_is_reused_and_no_cache_skips_it(
     _, out = await cli(capsys, readme, *argv, "--no-cache")
     assert json.loads(out)["summary"]["verify"]["cached"] == 0
     assert state.count("/cr/works") > asked
+    _, out = await cli(capsys, readme, *argv, "--max-age", "0")  # bounds the metadata TTL too
+    assert json.loads(out)["summary"]["verify"]["cached"] == 0
     await cli(capsys, readme, "--verify")  # default place: under XDG_CACHE_HOME
     assert (tmp_path / "cache" / "scfm-lint" / "verify.sqlite3").is_file()
 
