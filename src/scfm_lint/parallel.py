@@ -35,7 +35,6 @@ import sys
 import threading
 from typing import Any
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from scfm_lint.model import CatalogItem, Document, Entry, Link, ListInfo, Pragma, Problem
@@ -46,7 +45,6 @@ MAX_WORKERS = 4
 
 _SPLIT = re.compile(r"^#{1,6}(?:[ \t]|$)")
 _OPEN_AT_END = frozenset({"fence", "html_block", "code_block"})
-_LINE_BREAKS = re.compile("[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _ENTRY_FIELDS = tuple(f.name for f in fields(Entry))
 _LINK_FIELDS = tuple(f.name for f in fields(Link))
 _E_INDEX = _ENTRY_FIELDS.index("index")
@@ -98,13 +96,15 @@ def _catalog_before(text: str, catalog_name: str) -> bool:
     return re.search(pattern, text, re.MULTILINE | re.IGNORECASE) is not None
 
 
-def _parse_piece(b: Builder, start: int, end: int, md: MarkdownIt) -> tuple[bool, bool, bool]:
+def _parse_piece(b: Builder, start: int, end: int) -> tuple[bool, bool, bool]:
     """Parse lines ``[start, end)`` into ``b``; (starts with a top-level heading, leaves a
     block open at its end, defines references)."""
     offsets = b.offsets
     stop = offsets[end] if end < len(offsets) else len(b.text)
     env: dict[str, Any] = {}
-    tokens = md.parse(b.text[offsets[start] : stop], env)
+    piece = b.text[offsets[start] : stop]
+    # Rules unused by this piece are left out; the piece is parsed on its own anyway.
+    tokens = markdown_parser(piece, b.lines[start:end]).parse(piece, env)
     if start:
         for tok in tokens:
             if tok.map is not None:
@@ -131,13 +131,11 @@ def _link_record(lk: Link) -> tuple[Any, ...]:
     return tuple(getattr(lk, name) for name in _LINK_FIELDS)
 
 
-def _child(
-    b: Builder, start: int, end: int, md: MarkdownIt, assume_catalog: bool
-) -> tuple[Any, ...]:
+def _child(b: Builder, start: int, end: int, assume_catalog: bool) -> tuple[Any, ...]:
     """Parse one piece; the result as plain data (see :func:`_merge`)."""
     if assume_catalog:
         b.catalog_heading = -1  # seen in an earlier piece: nothing here is the Catalog
-    heading_first, open_end, refs = _parse_piece(b, start, end, md)
+    heading_first, open_end, refs = _parse_piece(b, start, end)
     entries = []
     for e in b.entries:
         rec = [getattr(e, name) for name in _ENTRY_FIELDS]
@@ -246,9 +244,7 @@ def _link(rec: Sequence[Any], e0: int, h0: int) -> Link:
     return Link(*values)
 
 
-def _fork_child(
-    b: Builder, start: int, end: int, md: MarkdownIt, assume_catalog: bool
-) -> tuple[int, int]:
+def _fork_child(b: Builder, start: int, end: int, assume_catalog: bool) -> tuple[int, int]:
     """Start a child parsing lines ``[start, end)``; (pid, read end of its pipe)."""
     read_fd, write_fd = os.pipe()
     pid = os.fork()
@@ -259,7 +255,7 @@ def _fork_child(
     code = 0
     try:
         os.close(read_fd)
-        data = marshal.dumps(_child(b, start, end, md, assume_catalog))
+        data = marshal.dumps(_child(b, start, end, assume_catalog))
         with os.fdopen(write_fd, "wb") as out:
             out.write(data)
     except BaseException:  # pragma: no cover - the parent sees no data and parses serially
@@ -294,9 +290,10 @@ def parse_parallel(
     ``starts`` (for tests) forces the pieces' first lines instead of :func:`split_points`.
     """
     workers = min(MAX_WORKERS, cores() if workers is None else workers)
-    if workers < 2 or not can_fork() or _LINE_BREAKS.search(text):
-        # Other line breaks than \\n: markdown-it's line numbers and ours could differ.
+    if workers < 2 or not can_fork():
         return None
+    if "\r" in text or len(lines) != text.count("\n") + (not text.endswith("\n")):
+        return None  # other line breaks than \\n: markdown-it's line numbers could differ
     starts = split_points(lines, offsets, workers) if starts is None else list(starts)
     if (
         len(starts) < 2
@@ -311,14 +308,13 @@ def parse_parallel(
     def builder() -> Builder:
         return Builder(path, text, lines, offsets, catalog_name, excluded)
 
-    md = markdown_parser(text)  # rules unused anywhere in the text are left out, once
     children: list[tuple[int, int]] = []
     try:
         for start, end in zip(starts[1:], ends[1:], strict=True):
             assume = _catalog_before(text[: offsets[start]], catalog_name)
-            children.append(_fork_child(builder(), start, end, md, assume))
+            children.append(_fork_child(builder(), start, end, assume))
         b = builder()
-        _, open_end, refs = _parse_piece(b, 0, ends[0], md)
+        _, open_end, refs = _parse_piece(b, 0, ends[0])
         ok = not open_end and not refs
         results = []
         while children:

@@ -54,13 +54,13 @@ PARALLEL_MIN_CHARS = 1_000_000
 """Texts at least this long (about 5,000 entries) are parsed on every core (see parallel.py)."""
 
 
-def markdown_parser(text: str | None = None) -> MarkdownIt:
+def markdown_parser(text: str | None = None, lines: Sequence[str] | None = None) -> MarkdownIt:
     """CommonMark with GFM tables and strikethrough; links kept exactly as written.
 
-    Given the ``text`` it will parse, rules that cannot match anywhere in it are left out
-    (see :func:`unused_rules`): the tokens are the same, the parse is faster.
+    Given the ``text`` it will parse (and optionally its ``lines``), rules that cannot match
+    anywhere in it are left out (see :func:`unused_rules`): same tokens, faster parse.
     """
-    return _configured(unused_rules(text) if text is not None else frozenset())
+    return _configured(unused_rules(text, lines) if text is not None else frozenset())
 
 
 class _Destination:
@@ -139,14 +139,13 @@ def _configured(skip: frozenset[str]) -> MarkdownIt:
 
 # A rule is left out only when a condition it needs to match is absent from the whole text,
 # so it could never fire (each condition is read off markdown-it-py's rule):
-_HR = re.compile(r"([*_-])(?:[ \t]*\1){2,}[ \t]*$", re.MULTILINE)  # tail: 3+ markers, blanks
-_SETEXT = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.MULTILINE)  # underline after containers
+_HR = re.compile(r"([*_-])(?:[ \t]*\1){2,}[ \t]*$")  # a line's tail: 3+ markers and blanks
+_SETEXT = re.compile(r"[ \t>]*(?:=+|-+)[ \t]*$")  # an underline, after container markers
+_MARKS = frozenset("*_-=")
 _NEEDS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("table", lambda t: "|" in t),  # the header row must contain a pipe
     ("fence", lambda t: "```" in t or "~~~" in t),
     ("reference", lambda t: "]:" in t),  # ``[label]:`` with nothing between ``]`` and ``:``
-    ("hr", lambda t: _HR.search(t) is not None),
-    ("lheading", lambda t: _SETEXT.search(t) is not None),
     ("strikethrough", lambda t: "~" in t),
     ("image", lambda t: "![" in t),
     ("backticks", lambda t: "`" in t),
@@ -155,11 +154,27 @@ _NEEDS: tuple[tuple[str, Callable[[str], bool]], ...] = (
 )
 
 
-def unused_rules(text: str) -> frozenset[str]:
-    """markdown-it rules that cannot match anywhere in ``text`` (none if it has a CR)."""
+def unused_rules(text: str, lines: Sequence[str] | None = None) -> frozenset[str]:
+    """markdown-it rules that cannot match anywhere in ``text`` (none if it has a CR or NUL).
+
+    ``lines``, if given, must be ``text`` split at line breaks (any splitting at least at
+    ``\\n`` will do: a horizontal rule or setext underline ends a line and holds no break).
+    """
     if "\r" in text or "\0" in text:
         return frozenset()  # markdown-it rewrites these first; keep every rule
-    return frozenset(name for name, needed in _NEEDS if not needed(text))
+    unused = {name for name, needed in _NEEDS if not needed(text)}
+    # Horizontal rules and setext underlines end in a marker (then maybe blanks): only such
+    # lines are looked at closely.
+    marked = [
+        ln
+        for ln in (text.split("\n") if lines is None else lines)
+        if ln[-1:] in _MARKS or (ln[-1:] in (" ", "\t") and ln.rstrip(" \t")[-1:] in _MARKS)
+    ]
+    if not any(_HR.search(ln) for ln in marked):
+        unused.add("hr")
+    if not any(_SETEXT.match(ln) for ln in marked):
+        unused.add("lheading")
+    return frozenset(unused)
 
 
 def split_lines(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
@@ -363,7 +378,7 @@ def _parse(
         if doc is not None:
             return doc
     b = Builder(path, text, lines, offsets, catalog_name, excluded)
-    build(b, markdown_parser(text).parse(text))
+    build(b, markdown_parser(text, lines).parse(text))
     return freeze(b)
 
 
