@@ -8,6 +8,7 @@ from urllib.parse import unquote
 from scfm_lint.finding import Fix, Severity
 from scfm_lint.model import Catalog, CatalogItem, Document, Heading
 from scfm_lint.registry import Context, Hit, rule
+from scfm_lint.sequences import longest_ordered
 
 
 def _below(doc: Document, catalog: Catalog) -> list[Heading]:
@@ -173,30 +174,6 @@ def wrong_depth(ctx: Context) -> Iterator[Hit]:
             )
 
 
-def _longest_increasing(values: list[int]) -> set[int]:
-    """Positions of one longest strictly increasing subsequence (patience sorting)."""
-    from bisect import bisect_left
-
-    tails: list[int] = []
-    tail_pos: list[int] = []
-    prev: list[int] = [-1] * len(values)
-    for i, v in enumerate(values):
-        k = bisect_left(tails, v)
-        if k == len(tails):
-            tails.append(v)
-            tail_pos.append(i)
-        else:
-            tails[k] = v
-            tail_pos[k] = i
-        prev[i] = tail_pos[k - 1] if k else -1
-    keep: set[int] = set()
-    i = tail_pos[-1] if tail_pos else -1
-    while i >= 0:
-        keep.add(i)
-        i = prev[i]
-    return keep
-
-
 @rule(
     "SCF205",
     "catalog-order",
@@ -218,7 +195,7 @@ def catalog_order(ctx: Context) -> Iterator[Hit]:
     if catalog is None:
         return
     resolved = [(item, h) for item in catalog.items if (h := _resolve(doc, item)) is not None]
-    keep = _longest_increasing([h.index for _, h in resolved])
+    keep = set(longest_ordered([h.index for _, h in resolved], strict=True))
     fix = None
     first_line: dict[int, int] = {}
     for pos, (item, h) in enumerate(resolved):

@@ -10,6 +10,7 @@ from scfm_lint.errors import ConfigError
 from scfm_lint.finding import Severity
 from scfm_lint.model import Document, Entry
 from scfm_lint.registry import Context, Hit, rule
+from scfm_lint.sequences import longest_ordered
 
 MODES = ("descending", "ascending", "off")
 
@@ -58,24 +59,7 @@ def section_modes(doc: Document, config: Mapping[str, Any]) -> list[str]:
 
 def kept_indexes(keys: Sequence[int]) -> list[int]:
     """Positions of one longest non-decreasing subsequence of ``keys`` (O(n log n))."""
-    tails: list[int] = []  # tails[k]: smallest key ending a subsequence of length k + 1
-    tail_pos: list[int] = []
-    parent = [-1] * len(keys)
-    for i, k in enumerate(keys):
-        at = bisect_right(tails, k)
-        if at == len(tails):
-            tails.append(k)
-            tail_pos.append(i)
-        else:
-            tails[at] = k
-            tail_pos[at] = i
-        parent[i] = tail_pos[at - 1] if at else -1
-    out: list[int] = []
-    i = tail_pos[-1] if tail_pos else -1
-    while i != -1:
-        out.append(i)
-        i = parent[i]
-    return out[::-1]
+    return longest_ordered(keys)
 
 
 def _short(entry: Entry) -> str:
