@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-import sqlite3
 import time
 
-from scfm_lint.errors import ConfigError
 from scfm_lint.links.result import LinkResult
+from scfm_lint.sqlite_store import open_store
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS verdicts (
@@ -32,15 +31,9 @@ class Cache:
         self.path = path
         self.ttl = ttl
         self.max_age = max_age
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(str(path))
-            self._db.execute(_SCHEMA)
-            self._db.commit()
-        except (OSError, sqlite3.Error) as exc:
-            raise ConfigError(
-                f"cannot use link cache {path}: {exc} (use --no-cache or another --cache-path)"
-            ) from None
+        self._db = open_store(
+            path, _SCHEMA, "link cache", " (use --no-cache or another --cache-path)"
+        )
 
     def get(self, urls: Iterable[str], now: float | None = None) -> dict[str, LinkResult]:
         """Fresh cached verdicts of ``urls``."""

@@ -11,11 +11,10 @@ from dataclasses import asdict
 import json
 import os
 from pathlib import Path
-import sqlite3
 import time
 from typing import Any
 
-from scfm_lint.errors import ConfigError
+from scfm_lint.sqlite_store import open_store
 from scfm_lint.verify.ids import Identifier
 from scfm_lint.verify.record import Lookup, Paper
 from scfm_lint.verify.settings import VerifySettings
@@ -51,13 +50,7 @@ class MetadataCache:
     def __init__(self, path: Path, ttl: float) -> None:
         self.path = path
         self.ttl = ttl
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(str(path))
-            self._db.execute(_SCHEMA)
-            self._db.commit()
-        except (OSError, sqlite3.Error) as exc:
-            raise ConfigError(f"cannot use verify cache {path}: {exc}") from None
+        self._db = open_store(path, _SCHEMA, "verify cache")
 
     def get(
         self, idents: Sequence[Identifier], now: float | None = None
