@@ -1,4 +1,4 @@
-"""Parse a very large file on every core: split at top-level headings, parse, re-offset, merge.
+"""Parse a large file on every core: split at top-level headings, parse, re-offset, merge.
 
 The result is the :class:`~scfm_lint.model.Document` the serial parse gives, or ``None`` when
 that cannot be guaranteed (then the caller parses serially). How:
