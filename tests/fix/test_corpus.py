@@ -12,7 +12,7 @@ from fix.test_properties import outside, parse
 from scfm_lint.fixers.urls import arxiv_abs, https
 from scfm_lint.model import Document
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 EDITIONS = sorted(CORPUS.glob("paper-list-*.md")) if CORPUS.is_dir() else []
 pytestmark = pytest.mark.skipif(not EDITIONS, reason="the shared corpus is not here")
 
