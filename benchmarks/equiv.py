@@ -42,7 +42,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 REAL = ("paper-list-2026-07-14.md", "paper-list-2025-09-21.md")
-SELECT = "SCF1,SCF2"
+SELECT = "SCF1,SCF20,SCF21,SCF22,SCF23,SCF24"  # the rules that existed at the start
 
 
 def _inputs(workdir: Path, sizes: list[int]) -> list[Path]:
