@@ -26,11 +26,13 @@ Children send plain tuples (``marshal``), which the parent turns into model obje
 from __future__ import annotations
 
 from collections.abc import Sequence
+import contextlib
 from dataclasses import fields
 from itertools import pairwise
 import marshal
 import os
 import re
+import signal
 import sys
 import threading
 from typing import Any
@@ -312,7 +314,10 @@ def parse_parallel(
     try:
         for start, end in zip(starts[1:], ends[1:], strict=True):
             assume = _catalog_before(text[: offsets[start]], catalog_name)
-            children.append(_fork_child(builder(), start, end, assume))
+            try:
+                children.append(_fork_child(builder(), start, end, assume))
+            except OSError:  # no more processes or memory: parse serially instead
+                return None
         b = builder()
         _, open_end, refs = _parse_piece(b, 0, ends[0])
         ok = not open_end and not refs
@@ -320,8 +325,10 @@ def parse_parallel(
         while children:
             results.append(_collect(*children.pop(0)))
     finally:
-        for pid, read_fd in children:  # only left after an error in the parent
+        for pid, read_fd in children:  # only left after an error or a failed fork
             os.close(read_fd)
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
     for k, result in enumerate(results):
         if not ok or result is None:
