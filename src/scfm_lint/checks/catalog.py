@@ -211,3 +211,35 @@ def catalog_order(ctx: Context) -> Iterator[Hit]:
                 related_line=h.line,
                 fix=fix,
             )
+
+
+@rule(
+    "SCF206",
+    "catalog-missing",
+    Severity.WARNING,
+    "a list with many sections has no Catalog",
+    """
+What it does: flags a document with at least `catalog.min-headings` headings (default 4) and
+no heading named by `catalog.heading` (default "Catalog"). The finding sits on the first
+heading.
+Why is this bad? Without a table of contents every section is missing from it: readers of a
+long list cannot see its structure or jump to a section, and the Catalog rules (SCF201-205)
+have nothing to keep in sync.
+Example: a list whose first line is `## Foundation-Model-Evaluation-For-Single-cell`, with five
+more sections below and no `## Catalog`.
+Fix: add a `## Catalog` heading with a nested list of links to every heading below it (or set
+`catalog.heading` to the name the list uses, or `catalog.min-headings: 0`).
+""",
+)
+def catalog_missing(ctx: Context) -> Iterator[Hit]:
+    doc = ctx.doc
+    least = int(ctx.config["catalog"]["min-headings"])
+    if doc.catalog is not None or not least or len(doc.headings) < least:
+        return
+    first = doc.headings[0]
+    name = ctx.config["catalog"]["heading"]
+    yield Hit(
+        first.line,
+        first.column,
+        f"{len(doc.headings)} headings but no {name!r} heading listing them",
+    )
