@@ -1,5 +1,5 @@
 """Entry point for ``python -m scfm_lint``."""
 
-from scfm_lint.cli import main
+from scfm_lint.cli import run
 
-raise SystemExit(main())
+run()

@@ -212,6 +212,23 @@ def cmd_rule(code: str) -> int:
     return EXIT_CLEAN
 
 
+def run() -> None:
+    """Console-script entry point: :func:`main`, then a fast exit after ``check``.
+
+    ``check`` on a 50,000-entry list leaves about a million objects, and tearing them down
+    at interpreter exit costs half a second that nobody needs: flush the output and leave.
+    """
+    code = main()
+    if sys.argv[1:2] == ["check"] and not (set(sys.argv) & {"--fix", "--diff"}):
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except BrokenPipeError:
+            code = EXIT_ERROR
+        os._exit(code)
+    raise SystemExit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 clean, 1 findings, 2 error)."""
     words = list(sys.argv[1:] if argv is None else argv)
