@@ -21,7 +21,9 @@ def _line(catalog: Catalog, depth: int, heading: Heading) -> str:
 
 
 def _body(doc: Document, catalog: Catalog) -> tuple[list[str], bool]:
-    """The Catalog's lines, and whether building them dropped a link to outside the page.
+    """The Catalog's lines, and whether a person should review them: building them dropped a
+    link to outside the page, or replaced a Catalog text that differs from its heading (which
+    side is stale, the Catalog line or the heading, only the author knows).
 
     Lines that already point at the right heading with its text at its depth are kept as
     written (the author's anchor spelling, a trailing note); links to the Catalog itself or
@@ -42,6 +44,7 @@ def _body(doc: Document, catalog: Catalog) -> tuple[list[str], bool]:
             external = external or not item.target.startswith("#")
             continue
         same = " ".join(item.text.split()) == " ".join(heading.text.split())
+        external = external or (not same and heading.index > catalog.heading)
         if heading.index <= catalog.heading:
             body.append(doc.lines[item.line - 1])
             depth = item.depth
@@ -62,7 +65,8 @@ def _body(doc: Document, catalog: Catalog) -> tuple[list[str], bool]:
 def regenerate(doc: Document) -> Fix | None:
     """Rewrite the Catalog's list from the headings; None when it is already right.
 
-    The fix is unsafe when it would drop a Catalog link that leaves the page.
+    The fix is unsafe when it would drop a Catalog link that leaves the page, or rewrite a
+    Catalog text that differs from its heading.
     """
     catalog = doc.catalog
     if catalog is None:
