@@ -17,7 +17,7 @@ _SPACE_COLON = re.compile(r"^([^\s:][^:]{0,60}?)(\s+):")
 _SEPARATORS = frozenset({"", "·", "|"})
 
 
-class _Cursor:
+class Cursor:
     """Finds token texts in the source, left to right, so positions are exact."""
 
     def __init__(
@@ -48,6 +48,16 @@ class _Cursor:
         self.pos = at + len(needle)
         return at
 
+    def seek(self, needle: str) -> int:
+        """Like :meth:`find`, but -1 (the cursor unmoved) when ``needle`` is not found."""
+        if not needle:
+            return self.pos
+        at = self.text.find(needle, self.pos)
+        if at < 0 or self.text.find("\n\n", self.pos, at) >= 0:
+            return -1
+        self.pos = at + len(needle)
+        return at
+
     def line_col(self, offset: int) -> tuple[int, int]:
         if self.lo <= offset < self.hi:
             return self.line, offset - self.lo + 1
@@ -59,6 +69,10 @@ class _Cursor:
         return self.to_line_col(offset)[1]
 
 
+def _is_comment(token: Token) -> bool:
+    return token.type == "html_inline" and token.content.startswith("<!--")
+
+
 def _name_tag_at(children: Sequence[Token], i: int) -> bool:
     """Whether ``children[i:]`` reads ``**Name**]``: the second half of a name tag."""
     kinds = [c.type for c in children[i : i + 4]]
@@ -67,7 +81,62 @@ def _name_tag_at(children: Sequence[Token], i: int) -> bool:
     ].content.startswith("]")
 
 
-def _text_of(children: Sequence[Token], start: int, close: str) -> tuple[str, int]:
+def label_end(text: str, start: int) -> int:
+    """Offset of the ``]`` that closes the link text opening at ``text[start]`` (a ``[``),
+    or -1: brackets nest, a backslash escapes, code spans are skipped, a blank line stops it."""
+    depth = 0
+    pos = start
+    end = len(text)
+    while pos < end:
+        ch = text[pos]
+        if ch == "\\":
+            pos += 2
+            continue
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0:
+                return pos
+        elif ch == "`":
+            run = pos
+            while run < end and text[run] == "`":
+                run += 1
+            close = text.find(text[pos:run], run)
+            if close >= 0 and text.find("\n\n", run, close) < 0:
+                pos = close + run - pos
+                continue
+            pos = run
+            continue
+        elif ch == "\n" and text.startswith("\n", pos + 1):
+            return -1
+        pos += 1
+    return -1
+
+
+def link_target_form(text: str, link_off: int, after_label: int) -> tuple[bool, int]:
+    """Whether the link whose ``[`` is at ``link_off`` is an inline link ``[x](url)``
+    (else a reference link ``[x][ref]``, ``[x][]`` or ``[x]``), and the offset after its
+    closing ``]`` (-1 if unknown). ``after_label``: where the cursor stands after the label
+    text, a cheap guess that holds for nearly every link."""
+    if text.startswith("](", after_label):
+        return True, after_label + 1
+    close = label_end(text, link_off)
+    if close < 0:
+        return True, -1
+    return text.startswith("(", close + 1), close + 1
+
+
+def reference_end(text: str, after: int) -> int:
+    """Offset after the ``[ref]`` or ``[]`` that follows a reference link's text at ``after``."""
+    if text.startswith("[", after):
+        close = label_end(text, after)
+        if close >= 0:
+            return close + 1
+    return after
+
+
+def text_of(children: Sequence[Token], start: int, close: str) -> tuple[str, int]:
     """Plain text from ``children[start]`` up to the matching ``close`` token; index after it."""
     parts: list[str] = []
     depth = 0
@@ -109,7 +178,7 @@ def parse_entry(
 
     ``offsets`` (where each line starts) only makes positions on the entry's line cheaper.
     """
-    cur = _Cursor(text, start, to_line_col, offsets)
+    cur = Cursor(text, start, to_line_col, offsets)
     content_column = cur.col(start)
     raw_end = text.find("\n", start)
     raw = text[start : raw_end if raw_end >= 0 else len(text)]
@@ -119,9 +188,15 @@ def parse_entry(
     venue: str | None = None
     venue_column = tag_column = title_column = 0
     title = ""
+    title_at = start
     title_bold = False
     i = 0
     n = len(children)
+
+    def problem(kind: str, off: int, detail: str = "", shift: int = 0) -> None:
+        """Record a problem at offset ``off`` (``shift``: columns to move it by)."""
+        ln, col = cur.line_col(off)
+        problems.append(Problem(kind, col + shift, detail, 0 if ln == line else ln))
 
     def bare_urls(content: str, base: int) -> None:
         for m in _BARE_URL.finditer(content):
@@ -129,7 +204,7 @@ def parse_entry(
             ln, col = cur.line_col(off)
             url = m.group().rstrip(".,;:)")
             links.append(Link(url, url, ln, col, "bare", col, index, section))
-            problems.append(Problem("bare-url", col, url))
+            problem("bare-url", off, url)
 
     # 1. The tag.
     first = children[0] if children else None
@@ -151,7 +226,7 @@ def parse_entry(
             if rest_after_tag.strip() == "[" and _name_tag_at(children, 1):
                 # The older ``[2023 bioRxiv][**scGPT**] **Title**`` form: a second tag.
                 name = children[2].content
-                problems.append(Problem("name-tag", cur.col(tag_off + close + 1), name))
+                problem("name-tag", tag_off + close + 1, name)
                 cur.pos = tag_off + close + 2
                 cur.find(name)
                 cur.find("]")
@@ -163,51 +238,65 @@ def parse_entry(
             if rest_after_tag.strip():
                 # Text between the tag and the title: an unbolded title.
                 title = rest_after_tag.strip()
-                title_column = cur.col(tag_off + close + 1 + rest_after_tag.find(title))
+                title_at = tag_off + close + 1 + rest_after_tag.find(title)
+                title_column = cur.col(title_at)
     if tag_column == 0:
-        problems.append(Problem("no-tag", content_column, raw[:40]))
+        problem("no-tag", start, raw[:40])
 
     # 2. The title.
+    title_off = -1
     if not title and i < n:
         child = children[i]
-        if child.type == "text" and not child.content.strip():
+        while i + 1 < n and (
+            (child.type == "text" and not child.content.strip()) or _is_comment(child)
+        ):
+            if child.type == "html_inline":
+                cur.find(child.content)
             i += 1
-            child = children[i] if i < n else child
+            child = children[i]
         if child.type in ("strong_open", "em_open"):
             title_bold = child.type == "strong_open"
             mark_off = cur.find(child.markup)
-            title, i = _text_of(children, i + 1, child.type.replace("_open", "_close"))
-            title_column = cur.col(mark_off + len(child.markup))
-            if title:
-                cur.find(title)
+            title, i = text_of(children, i + 1, child.type.replace("_open", "_close"))
+            title_off = mark_off + len(child.markup)
+            title_column = cur.col(title_off)
+            if title and cur.seek(title) < 0:
+                # Written otherwise (``&amp;``, escapes): skip to the closing markup, so that
+                # a ``[`` inside the title is not taken for a link.
+                cur.find(child.markup)
             title = title.strip()
         elif child.type == "text":
             title = child.content.strip()
             if title:
-                title_column = cur.col(cur.find(title))
+                title_off = cur.find(title)
+                title_column = cur.col(title_off)
             i += 1
     elif title:
+        title_off = title_at
         # The title was the rest of the tag's text; more plain text may follow before links.
         while i < n and children[i].type == "text":
             more = children[i].content.strip()
             if more:
                 title = f"{title} {more}"
             i += 1
+    if title_off < 0:
+        title_off = start
     if not title:
-        problems.append(Problem("empty-title", title_column or content_column))
+        problem("empty-title", title_off)
     elif not title_bold:
-        problems.append(Problem("title-not-bold", title_column or content_column, title[:60]))
+        problem("title-not-bold", title_off, title[:60])
     else:
         m = _SPACE_COLON.match(title)
         if m:
-            problems.append(Problem("space-before-colon", title_column + len(m.group(1)), m[1]))
+            problem("space-before-colon", title_off, m[1], len(m.group(1)))
 
     # 3. Links, separators and stray text.
     pending_open_bracket = False
     seen_link = False
     while i < n:
         child = children[i]
-        if child.type == "text":
+        ctype = child.type
+        if ctype == "text":
             content = child.content
             off = cur.find(content)
             stripped = content.strip()
@@ -221,42 +310,57 @@ def parse_entry(
                 bare_urls(content, off)
             elif stripped not in _SEPARATORS:
                 kind = "stray-text" if seen_link else "text-before-links"
-                problems.append(Problem(kind, cur.col(off + content.find(stripped)), stripped))
+                problem(kind, off + content.find(stripped), stripped)
             i += 1
             continue
-        if child.type == "link_open":
+        if ctype == "link_open":
             href = str(child.attrs.get("href", ""))
-            label_text, after = _text_of(children, i + 1, "link_close")
+            label_text, after = text_of(children, i + 1, "link_close")
             auto = child.markup == "autolink"
             link_off = cur.find("<" if auto else "[")
             ln, col = cur.line_col(link_off)
             if label_text:
                 cur.find(label_text)
-            url_off = cur.find(href) if href else -1
-            url_col = cur.col(url_off) if url_off >= 0 else 0
+            inline = True
+            if not auto:
+                inline, close = link_target_form(text, link_off, cur.pos)
+                if not inline:
+                    cur.pos = reference_end(text, close)
+            if inline:
+                url_off = cur.find(href) if href else -1
+                url_col = cur.col(url_off) if url_off >= 0 else 0
+            else:
+                url_col = 0
             if auto:
                 links.append(Link(href, href, ln, col, "autolink", url_col, index, section))
-                problems.append(Problem("bare-url", col, href))
+                problem("bare-url", link_off, href)
             else:
                 label = label_text.strip()
                 if label.startswith("[") and label.endswith("]"):
                     label = label[1:-1].strip()
                 elif pending_open_bracket:
-                    problems.append(Problem("link-brackets", col - 1, f"[[{label}]({href})]"))
+                    problem("link-brackets", link_off, f"[[{label}]({href})]", -1)
                 else:
-                    problems.append(Problem("link-brackets", col, f"[{label}]({href})"))
-                links.append(Link(href, label, ln, col, "markdown", url_col, index, section))
+                    problem("link-brackets", link_off, f"[{label}]({href})")
+                kind = "markdown" if inline else "reference"
+                links.append(Link(href, label, ln, col, kind, url_col, index, section))
                 if not href.strip():
-                    problems.append(Problem("empty-link-target", col, label))
+                    problem("empty-link-target", link_off, label)
             seen_link = True
             i = after
             continue
-        if child.type not in ("softbreak", "hardbreak", "link_close"):
+        if ctype == "html_inline":
+            # Inline HTML is markup, not text: a comment is invisible (and may be a pragma);
+            # a visible element is named by its tag.
+            off = cur.find(child.content)
+            if not _is_comment(child):
+                problem("stray-text", off, child.content.strip())
+        elif ctype not in ("softbreak", "hardbreak", "link_close"):
             off = cur.find(child.markup) if child.markup else cur.pos
-            problems.append(Problem("stray-text", cur.col(off), child.markup or child.type))
+            problem("stray-text", off, child.markup or child.type)
         i += 1
     if not links:
-        problems.append(Problem("no-link", content_column))
+        problem("no-link", start)
 
     year = int(year_text) if year_text and year_text.isdigit() and len(year_text) == 4 else None
     return Entry(

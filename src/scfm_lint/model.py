@@ -22,11 +22,15 @@ class Link:
     """1-based column where the link starts (the ``[`` or ``<``, or the URL itself)."""
     kind: str
     """``markdown`` (inline link), ``autolink`` (``<http://…>``), ``bare`` (linkified URL),
-    ``html`` (``href``/``src`` attribute inside HTML), ``reference`` (``[x][ref]``)."""
+    ``html`` (``href``/``src`` attribute inside HTML), ``reference`` (``[x][ref]``, ``[x][]``
+    or ``[x]``: the URL is written in a definition elsewhere), ``image`` (``![alt](src)``:
+    the label is the alt text, the column that of the ``!``)."""
     url_column: int = 0
-    """1-based column where the URL text starts, 0 when unknown."""
+    """1-based column where the URL text starts, 0 when unknown (always for ``reference``)."""
     entry: int | None = None
-    """Index into :attr:`Document.entries` of the entry holding this link, if any."""
+    """Index into :attr:`Document.entries` of the entry holding this link, if any: its own
+    links (:attr:`Entry.links`) and those nested in its list item (sub-bullets, inline HTML,
+    images)."""
     section: int | None = None
     """Index into :attr:`Document.headings` of the heading this link stands under, if any."""
 
@@ -93,6 +97,8 @@ class Problem:
     """1-based column of the deviation."""
     detail: str = ""
     """Extra text for the message (the offending text)."""
+    line: int = 0
+    """1-based line of the deviation; 0 when it is the entry's first line (:attr:`Entry.line`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +142,9 @@ class Entry:
     title_bold: bool = False
     """Whether the title is written in ``**bold**``."""
     links: tuple[Link, ...] = ()
-    """The entry's links, in order."""
+    """The entry's own links (``[[label]](url)``, autolinks, bare URLs), in order. Links of
+    a list nested in the item, images and inline HTML are only in :attr:`Document.links`,
+    with :attr:`Link.entry` set to this entry."""
     problems: tuple[Problem, ...] = field(default=())
     """Format deviations found while parsing."""
 
@@ -169,8 +177,11 @@ class Pragma:
     action: str
     """``disable``, ``enable`` or ``disable-next-line``."""
     codes: tuple[str, ...]
-    """Rule codes; empty means every rule."""
+    """Rule codes (upper case); empty, with no :attr:`names` either, means every rule."""
     line: int
+    names: tuple[str, ...] = ()
+    """Other words naming rules (lower case): rule names such as ``missing-venue``, resolved
+    to codes by :mod:`scfm_lint.suppress`; a word that names no rule silences nothing."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -142,16 +142,20 @@ def _child(b: Builder, start: int, end: int, assume_catalog: bool) -> tuple[Any,
     for e in b.entries:
         rec = [getattr(e, name) for name in _ENTRY_FIELDS]
         rec[_E_LINKS] = tuple(_link_record(lk) for lk in e.links)
-        rec[_E_PROBLEMS] = tuple((p.kind, p.column, p.detail) for p in e.problems)
+        rec[_E_PROBLEMS] = tuple((p.kind, p.column, p.detail, p.line) for p in e.problems)
         entries.append(tuple(rec))
     links: list[Any] = []
-    last_entry = None
+    skip = 0
     for lk in b.links:
-        if lk.entry is None:
-            links.append(_link_record(lk))
-        elif lk.entry != last_entry:
+        if skip:
+            skip -= 1
+            continue
+        own = b.entries[lk.entry].links if lk.entry is not None else ()
+        if own and lk is own[0]:
             links.append(lk.entry)  # the entry's links go here, in order
-            last_entry = lk.entry
+            skip = len(own) - 1
+        else:  # not in an entry, or in a list nested in one
+            links.append(_link_record(lk))
     catalog = None
     if not assume_catalog and b.catalog_heading is not None:
         items = tuple((c.text, c.target, c.depth, c.line, c.column) for c in b.catalog_items)
@@ -171,7 +175,7 @@ def _child(b: Builder, start: int, end: int, assume_catalog: bool) -> tuple[Any,
         tuple(entries),
         tuple(links),
         tuple((li.list_id, li.ordered, li.line, li.entries) for li in b.lists),
-        tuple((p.action, p.codes, p.line) for p in b.pragmas),
+        tuple((p.action, p.codes, p.line, p.names) for p in b.pragmas),
         tuple(sorted(b.html_lines)),
         tuple(sorted(b.code_lines)),
         b.next_list_id,

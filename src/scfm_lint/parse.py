@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 import gc
+from itertools import accumulate
 import re
 from types import SimpleNamespace
 from typing import Any
@@ -16,7 +17,7 @@ from markdown_it.common.utils import unescapeAll
 from markdown_it.token import Token
 
 from scfm_lint.anchors import Slugger
-from scfm_lint.entries import parse_entry
+from scfm_lint.entries import Cursor, label_end, parse_entry, reference_end, text_of
 from scfm_lint.htmllinks import html_links
 from scfm_lint.model import (
     Catalog,
@@ -30,7 +31,8 @@ from scfm_lint.model import (
 )
 
 _PRAGMA = re.compile(r"<!--\s*scfm-lint-(disable-next-line|disable|enable)\b([^>]*?)-->")
-_CODE = re.compile(r"SCF\d{3}")
+_CODE = re.compile(r"SCF\d{3}", re.IGNORECASE)
+_WORD = re.compile(r"[\w-]+")
 _BARE_URL = re.compile(r"https?://[^\s<>\"'`]+")
 
 
@@ -178,18 +180,34 @@ def unused_rules(text: str, lines: Sequence[str] | None = None) -> frozenset[str
     return frozenset(unused)
 
 
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
 def split_lines(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """Lines without their endings, and the offset where each starts."""
-    lines: list[str] = []
-    offsets: list[int] = []
+    """Lines without their endings, and the offset where each starts.
+
+    Lines end where markdown-it ends them: at ``\\n``, ``\\r\\n`` and ``\\r`` only (not at
+    the other breaks ``str.splitlines`` knows: U+2028, U+0085, form feed...). A final line
+    break does not start another line.
+    """
+    if not text:
+        return ("",), (0,)
+    if "\r" not in text:
+        lines = text.split("\n")
+        if text.endswith("\n"):
+            lines.pop()
+        starts = accumulate(map(len, lines[:-1]), lambda pos, n: pos + n + 1, initial=0)
+        return tuple(lines), tuple(starts)
+    lines = []
+    offsets = []
     pos = 0
-    for raw in text.splitlines(keepends=True):
+    for m in _LINE_BREAK.finditer(text):
         offsets.append(pos)
-        lines.append(raw.rstrip("\r\n"))
-        pos += len(raw)
-    if not lines:
-        offsets.append(0)
-        lines.append("")
+        lines.append(text[pos : m.start()])
+        pos = m.end()
+    if pos < len(text):
+        offsets.append(pos)
+        lines.append(text[pos:])
     return tuple(lines), tuple(offsets)
 
 
@@ -201,6 +219,8 @@ class _ListFrame:
     in_catalog: bool
     depth: int
     items: list[int] = field(default_factory=list)
+    owner: int | None = None
+    """The entry this list is nested in (its items are part of that entry), if any."""
 
 
 @dataclass
@@ -288,50 +308,124 @@ def add_heading(b: Builder, level: int, text: str, line: int, col: int) -> None:
         b.catalog_heading = index
 
 
-def _inline_links(b: Builder, inline: Token, entry: int | None) -> list[Link]:
-    """Links of a paragraph or heading outside entries, located in the source."""
+def _inline_links(b: Builder, inline: Token, entry: int | None, own: bool = True) -> list[Link]:
+    """Links of a paragraph, heading or list item, located in the source; also records the
+    pragmas and ``href``/``src`` targets of its inline HTML.
+
+    ``own=False`` (an entry's first paragraph, whose own links :func:`parse_entry` reads):
+    only images and inline HTML.
+    """
     found: list[Link] = []
     children = inline.children or []
-    start = b.content_offset(inline)
-    cursor = start
+    text = b.text
+    cur = Cursor(text, b.content_offset(inline), b.to_line_col, b.offsets)
+    section = b.section
+    link_end = 0  # where the open link's source ends: the cursor skips its URL there
     for i, child in enumerate(children):
-        if child.type == "text" and "://" in child.content:
-            pos = b.text.find(child.content, cursor)
-            base = pos if pos >= 0 else cursor
-            for m in _BARE_URL.finditer(child.content):
-                line, col = b.to_line_col(base + m.start())
-                found.append(Link(m.group().rstrip(".,;:)"), m.group(), line, col, "bare", col))
-        if child.type != "link_open":
-            continue
-        href = str(child.attrs.get("href", ""))
-        label = _plain_text(children[i + 1 : i + 4]) if i + 1 < len(children) else ""
-        auto = child.markup == "autolink"
-        pos = b.text.find("<" if auto else "[", cursor)
-        pos = cursor if pos < 0 else pos
-        url_pos = b.text.find(href, pos) if href else -1
-        line, col = b.to_line_col(pos)
-        url_col = b.to_line_col(url_pos)[1] if url_pos >= 0 else 0
-        kind = "autolink" if auto else "markdown"
-        found.append(Link(href, label, line, col, kind, url_col, entry, b.section))
-        cursor = (url_pos + len(href)) if url_pos >= 0 else pos + 1
-    return [
-        Link(lk.url, lk.label, lk.line, lk.column, lk.kind, lk.url_column, entry, b.section)
-        for lk in found
-    ]
+        ctype = child.type
+        if ctype == "text" or ctype == "code_inline":
+            content = child.content
+            at = cur.seek(content)
+            if own and ctype == "text" and "://" in content:
+                base = at if at >= 0 else cur.pos
+                for m in _BARE_URL.finditer(content):
+                    line, col = cur.line_col(base + m.start())
+                    url = m.group().rstrip(".,;:)")
+                    found.append(Link(url, m.group(), line, col, "bare", col, entry, section))
+        elif ctype == "link_open":
+            href = str(child.attrs.get("href", ""))
+            label = text_of(children, i + 1, "link_close")[0]
+            auto = child.markup == "autolink"
+            pos = cur.find("<" if auto else "[")
+            line, col = cur.line_col(pos)
+            url_col = 0
+            kind = "autolink" if auto else "markdown"
+            url_pos = -1
+            if auto:
+                url_pos = pos + 1 if text.startswith(href, pos + 1) else -1
+                link_end = pos + 1 + len(href)
+            else:
+                close = label_end(text, pos)
+                if close < 0:
+                    link_end = pos + 1
+                elif text.startswith("(", close + 1):
+                    # The label's own tokens follow; the URL is looked for after the label.
+                    url_pos = text.find(href, close + 2) if href else -1
+                    if url_pos >= 0 and text.find("\n\n", close, url_pos) >= 0:
+                        url_pos = -1
+                    link_end = url_pos + len(href) if url_pos >= 0 else close + 1
+                else:
+                    kind = "reference"
+                    link_end = reference_end(text, close + 1)
+            if own:
+                url_col = cur.col(url_pos) if url_pos >= 0 else 0
+                found.append(Link(href, label, line, col, kind, url_col, entry, section))
+        elif ctype == "link_close":
+            cur.pos = max(cur.pos, link_end)
+        elif ctype == "image":
+            src = str(child.attrs.get("src", ""))
+            pos = cur.find("![")
+            line, col = cur.line_col(pos)
+            close = label_end(text, pos + 1)
+            url_col = 0
+            kind = "image"
+            if close >= 0 and text.startswith("(", close + 1):
+                url_pos = text.find(src, close + 2) if src else -1
+                if url_pos >= 0 and text.find("\n\n", close, url_pos) < 0:
+                    url_col = cur.col(url_pos)
+                    cur.pos = url_pos + len(src)
+                else:
+                    cur.pos = close + 1
+            elif close >= 0:
+                cur.pos = reference_end(text, close + 1)
+            found.append(Link(src, child.content, line, col, kind, url_col, entry, section))
+        elif ctype == "html_inline":
+            at = cur.seek(child.content)
+            _inline_html(b, child.content, at if at >= 0 else cur.pos, entry)
+    return found
+
+
+def _pragma(m: re.Match[str], line: int) -> Pragma:
+    # Words up to an optional `` -- reason``; ``SCF101:`` names SCF101.
+    words = _WORD.findall(m.group(2).split(" -- ", 1)[0])
+    codes = tuple(w.upper() for w in words if _CODE.fullmatch(w))
+    names = tuple(w.lower() for w in words if not _CODE.fullmatch(w))
+    return Pragma(m.group(1), codes, line, names)
 
 
 def _html(b: Builder, token: Token, first_line: int) -> None:
+    """Pragmas and link targets of an HTML block."""
     content = token.content
     if "<!--" in content:
         for m in _PRAGMA.finditer(content):
             line = first_line + content.count("\n", 0, m.start())
-            codes = tuple(_CODE.findall(m.group(2)))
-            b.pragmas.append(Pragma(m.group(1), codes, line))
+            b.pragmas.append(_pragma(m, line))
     if "href" in content or "src" in content:
         base_line = first_line
         for line_off, col, url, label in html_links(content):
             line = base_line + line_off
             b.links.append(Link(url, label, line, col, "html", col, None, b.section))
+
+
+def _inline_html(b: Builder, content: str, offset: int, entry: int | None) -> None:
+    """Pragmas and link targets of inline HTML written at ``offset`` of the text."""
+    first_line = b.to_line_col(offset)[0]
+    if "<!--" in content:
+        for m in _PRAGMA.finditer(content):
+            line = first_line + content.count("\n", 0, m.start())
+            b.pragmas.append(_pragma(m, line))
+    if "href" in content or "src" in content:
+        for line_off, col, url, label in html_links(content):
+            line = first_line + line_off
+            at = offset + col - 1 if not line_off else b.offsets[line - 1]
+            if not b.text.startswith(url, at):
+                # Not where the tag's text puts it (an indented continuation line, an
+                # entity in the value): the first occurrence on its line.
+                src = b.lines[line - 1]
+                found = src.find(url, at - b.offsets[line - 1])
+                at = b.offsets[line - 1] + found if found >= 0 else at
+            line, col = b.to_line_col(at)
+            b.links.append(Link(url, label, line, col, "html", col, entry, b.section))
 
 
 def _catalog_item(b: Builder, frame: _ListFrame, inline: Token) -> None:
@@ -341,7 +435,7 @@ def _catalog_item(b: Builder, frame: _ListFrame, inline: Token) -> None:
             assert inline.map is not None
             line = inline.map[0] + 1
             href = str(child.attrs.get("href", ""))
-            text = _plain_text(children[i + 1 : i + 4]).strip()
+            text = text_of(children, i + 1, "link_close")[0].strip()
             col = b.lines[line - 1].find("[") + 1
             b.catalog_items.append(CatalogItem(text, href, frame.depth, line, max(col, 1)))
             return
@@ -388,32 +482,34 @@ def build(b: Builder, tokens: Sequence[Token]) -> None:
     lines = b.lines
     item_stack: list[tuple[Token, _ListFrame]] = []
     item_has_entry: list[bool] = []
+    # The entry each open list item belongs to: its own, or the one it is nested in.
+    item_owner: list[int | None] = []
     n = len(tokens)
     i = 0
     while i < n:
         tok = tokens[i]
         ttype = tok.type
         if ttype == "inline":
+            owner = item_owner[-1] if item_owner else None
             if item_stack and not item_has_entry[-1]:
                 item_tok, frame = item_stack[-1]
                 item_has_entry[-1] = True
                 if frame.in_catalog:
                     _catalog_item(b, frame, tok)
                     b.links.extend(_inline_links(b, tok, None))
-                elif b.in_content_section():
+                elif owner is None and b.in_content_section():
                     entry = _entry(b, item_tok, frame, tok)
                     frame.items.append(entry.index)
                     b.entries.append(entry)
                     b.links.extend(entry.links)
+                    item_owner[-1] = entry.index
+                    content = tok.content
+                    if "<" in content or "![" in content:  # inline HTML or images
+                        b.links.extend(_inline_links(b, tok, entry.index, own=False))
                 else:
-                    b.links.extend(_inline_links(b, tok, None))
+                    b.links.extend(_inline_links(b, tok, owner))
             else:
-                b.links.extend(_inline_links(b, tok, None))
-            if "<" in tok.content:  # else there is no inline HTML
-                for child in tok.children or []:
-                    if child.type == "html_inline":
-                        assert tok.map is not None
-                        _html(b, child, tok.map[0] + 1)
+                b.links.extend(_inline_links(b, tok, owner))
         elif ttype == "heading_open":
             _heading(b, tok, tokens[i + 1])
             b.links.extend(_inline_links(b, tokens[i + 1], None))
@@ -428,7 +524,7 @@ def build(b: Builder, tokens: Sequence[Token]) -> None:
                 and not b.catalog_lines[0]
             )
             if in_catalog and not b.list_stack:
-                b.catalog_lines = (tok.map[0] + 1, tok.map[1])
+                b.catalog_lines = (tok.map[0] + 1, _last_line(lines, tok.map))
                 b.catalog_bullet = tok.markup or "-"
             frame = _ListFrame(
                 b.next_list_id,
@@ -440,6 +536,8 @@ def build(b: Builder, tokens: Sequence[Token]) -> None:
             if in_catalog and frame.depth == 1:
                 src = lines[tok.map[0]]
                 b.catalog_indent = len(src) - len(src.lstrip()) or 2
+            # A list inside an entry's item (sub-bullets with code, data...) is part of it.
+            frame.owner = item_owner[-1] if item_owner and not in_catalog else None
             b.next_list_id += 1
             b.list_stack.append(frame)
         elif ttype in ("bullet_list_close", "ordered_list_close"):
@@ -451,9 +549,11 @@ def build(b: Builder, tokens: Sequence[Token]) -> None:
         elif ttype == "list_item_open":
             item_stack.append((tok, b.list_stack[-1]))
             item_has_entry.append(False)
+            item_owner.append(b.list_stack[-1].owner)
         elif ttype == "list_item_close":
             item_stack.pop()
             item_has_entry.pop()
+            item_owner.pop()
         elif ttype == "html_block":
             assert tok.map is not None
             b.html_lines.update(range(tok.map[0] + 1, tok.map[1] + 1))
@@ -462,6 +562,15 @@ def build(b: Builder, tokens: Sequence[Token]) -> None:
             assert tok.map is not None
             b.code_lines.update(range(tok.map[0] + 1, tok.map[1] + 1))
         i += 1
+
+
+def _last_line(lines: Sequence[str], span: Sequence[int]) -> int:
+    """1-based last line of a block whose markdown-it map is ``span``: the blank lines that
+    markdown-it counts into a list item (or list) before what follows are not part of it."""
+    end = span[1]
+    while end > span[0] + 1 and not lines[end - 1].strip(" \t"):
+        end -= 1
+    return end
 
 
 def _entry(b: Builder, item: Token, frame: _ListFrame, inline: Token) -> Entry:
@@ -476,7 +585,7 @@ def _entry(b: Builder, item: Token, frame: _ListFrame, inline: Token) -> Entry:
     return parse_entry(
         index=index,
         line=line,
-        end_line=item.map[1],
+        end_line=_last_line(b.lines, item.map),
         column=column,
         marker=marker,
         number=number,

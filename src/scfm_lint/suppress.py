@@ -5,11 +5,30 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from scfm_lint.finding import Finding
-from scfm_lint.model import Document
+from scfm_lint.model import Document, Pragma
 
 _ALL = "*"
 #: Prefix of a code re-enabled while every code is disabled (``-SCF101``).
 _EXCEPT = "-"
+
+
+def _codes(pragma: Pragma, by_name: dict[str, str]) -> set[str]:
+    """The codes a pragma names: its codes and rule names; ``*`` when it names nothing at all.
+
+    A word that is neither a code nor a rule name is ignored: a pragma whose words name no
+    rule silences nothing (rather than everything).
+    """
+    if not pragma.codes and not pragma.names:
+        return {_ALL}
+    codes = set(pragma.codes)
+    codes.update(by_name[name] for name in pragma.names if name in by_name)
+    return codes
+
+
+def _rule_names() -> dict[str, str]:
+    from scfm_lint.registry import load_all
+
+    return {rule.name.lower(): code for code, rule in load_all().items()}
 
 
 def _silenced(doc: Document) -> dict[int, set[str]]:
@@ -22,13 +41,14 @@ def _silenced(doc: Document) -> dict[int, set[str]]:
     exceptions: set[str] = set()
     pragmas = sorted(doc.pragmas, key=lambda p: p.line)
     pragma_lines = {p.line for p in pragmas}
+    by_name = _rule_names() if any(p.names for p in pragmas) else {}
     next_line: list[tuple[int, set[str]]] = []
     last = len(doc.lines)
     idx = 0
     for line in range(1, last + 1):
         while idx < len(pragmas) and pragmas[idx].line == line:
             p = pragmas[idx]
-            codes = set(p.codes) or {_ALL}
+            codes = _codes(p, by_name)
             if p.action == "disable":
                 active |= codes
                 exceptions = set() if _ALL in codes else exceptions - codes

@@ -270,3 +270,80 @@ def test_entry_model_name(title, name):
     text = f"## Models\n1. [2024 Nature] **{title}** [[paper]](https://example.org/a)\n"
     [e] = parse_document(text, "x.md").entries
     assert e.model_name == name
+
+
+def test_list_nested_in_an_entry_is_part_of_it():
+    text = (
+        "## Models\n"
+        "1. [2024 Nature] **T** [[paper]](https://example.org/a)\n"
+        "   - code: [repo](https://github.com/x/y)\n"
+        "     1. deeper [z](figs/z.png)\n"
+        "1. [2024 Nature] **U** [[paper]](https://example.org/b)\n"
+    )
+    doc = parse_document(text, "x.md")
+    assert [(e.line, e.end_line, len(e.links)) for e in doc.entries] == [(2, 4, 1), (5, 5, 1)]
+    assert [(lk.url, lk.line, lk.column, lk.entry) for lk in doc.links] == [
+        ("https://example.org/a", 2, 24, 0),
+        ("https://github.com/x/y", 3, 12, 0),
+        ("figs/z.png", 4, 16, 0),
+        ("https://example.org/b", 5, 24, 1),
+    ]
+    assert [li.entries for li in doc.lists] == [(0, 1)]
+
+
+def test_images_are_links_with_exact_positions():
+    text = (
+        "## A\n\nA tree: ![the tree](figs/tree.png) [![b](https://i.org/b.svg)](https://c.org)\n"
+        "\n1. [2024 X] **T** [[paper]](https://example.org/a) ![badge](figs/b.svg)\n"
+    )
+    doc = parse_document(text, "x.md")
+    got = [(lk.url, lk.label, lk.line, lk.column, lk.url_column, lk.kind) for lk in doc.links]
+    assert got == [
+        ("figs/tree.png", "the tree", 3, 9, 21, "image"),
+        ("https://c.org", "", 3, 36, 64, "markdown"),
+        ("https://i.org/b.svg", "b", 3, 37, 42, "image"),
+        ("https://example.org/a", "paper", 5, 19, 29, "markdown"),
+        ("figs/b.svg", "badge", 5, 52, 61, "image"),
+    ]
+    assert [lk.entry for lk in doc.links] == [None, None, None, 0, 0]
+    assert [lk.url for lk in doc.entries[0].links] == ["https://example.org/a"]
+
+
+def test_reference_links_in_prose():
+    text = "## A\n\nSee [the paper][p], [p][] and [p] or [inline](#a).\n\n[p]: https://e.org/p\n"
+    doc = parse_document(text, "x.md")
+    got = [(lk.kind, lk.url, lk.label, lk.column, lk.url_column) for lk in doc.links]
+    assert got == [
+        ("reference", "https://e.org/p", "the paper", 5, 0),
+        ("reference", "https://e.org/p", "p", 21, 0),
+        ("reference", "https://e.org/p", "p", 31, 0),
+        ("markdown", "#a", "inline", 38, 47),
+    ]
+
+
+def test_problem_lines_on_a_wrapped_entry():
+    text = "## M\n1. [2024 X] **T** [[paper]](u)\n   [[Paper Link]]() (oral)\n"
+    [entry] = parse_document(text, "x.md").entries
+    assert [(p.kind, p.line, p.column) for p in entry.problems] == [
+        ("empty-link-target", 3, 4),
+        ("stray-text", 3, 21),
+    ]
+
+
+def test_pragma_codes_and_names():
+    text = (
+        "<!-- scfm-lint-disable scf101, SCF105: missing-venue -- why: Not-A-Rule -->\n"
+        "<!-- scfm-lint-enable -->\n"
+    )
+    doc = parse_document(text, "x.md")
+    assert [(p.action, p.codes, p.names, p.line) for p in doc.pragmas] == [
+        ("disable", ("SCF101", "SCF105"), ("missing-venue",), 1),
+        ("enable", (), (), 2),
+    ]
+
+
+def test_lines_break_only_at_newlines():
+    text = "a\u2028b\x0cc\u0085d\r\ne\rf\n"
+    doc = parse_document(text, "x.md")
+    assert doc.lines == ("a\u2028b\x0cc\u0085d", "e", "f")
+    assert doc.line_offsets == (0, 9, 11)

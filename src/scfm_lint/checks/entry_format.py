@@ -9,13 +9,14 @@ from scfm_lint.finding import Severity
 from scfm_lint.registry import Context, Hit, rule
 
 _FORMAT = "`1. [YEAR VENUE] **Title** [[paper]](https://...)`"
+_LABELLED = frozenset({"markdown", "reference"})
 
 
 def _problems(ctx: Context, *kinds: str) -> Iterator[tuple[int, int, str, str]]:
     for entry in ctx.doc.entries:
         for p in entry.problems:
             if p.kind in kinds:
-                yield entry.line, p.column, p.kind, p.detail
+                yield p.line or entry.line, p.column, p.kind, p.detail
 
 
 def _only_markers(title: str) -> bool:
@@ -131,7 +132,7 @@ def unknown_label(ctx: Context) -> Iterator[Hit]:
     allowed = {str(label).lower() for label in ctx.config["entries"]["labels"]}
     for e in ctx.doc.entries:
         for link in e.links:
-            if link.kind == "markdown" and link.label.lower() not in allowed:
+            if link.kind in _LABELLED and link.label.lower() not in allowed:
                 yield Hit(link.line, link.column, f"link label {link.label!r} is not allowed")
 
 
@@ -171,7 +172,7 @@ def stray_text(ctx: Context) -> Iterator[Hit]:
         for p in e.problems:
             if p.kind in ("stray-text", "text-before-links"):
                 where = "after the links" if p.kind == "stray-text" else "between title and links"
-                yield Hit(e.line, p.column, f"stray text {where}: {p.detail[:40]!r}")
+                yield Hit(p.line or e.line, p.column, f"stray text {where}: {p.detail[:40]!r}")
                 break
 
 
@@ -216,10 +217,11 @@ def space_before_colon(ctx: Context) -> Iterator[Hit]:
         for p in e.problems:
             if p.kind != "space-before-colon":
                 continue
-            start = ctx.doc.offset(e.line, p.column)
+            line = p.line or e.line
+            start = ctx.doc.offset(line, p.column)
             end = ctx.doc.text.find(":", start)
             fix = Fix((Edit(start, end, ""),), "remove the space before the colon")
-            yield Hit(e.line, p.column, f"space before the colon after {p.detail!r}", fix=fix)
+            yield Hit(line, p.column, f"space before the colon after {p.detail!r}", fix=fix)
 
 
 @rule(
