@@ -319,18 +319,23 @@ def parse_entry(
             auto = child.markup == "autolink"
             link_off = cur.find("<" if auto else "[")
             ln, col = cur.line_col(link_off)
-            if label_text:
-                cur.find(label_text)
             inline = True
-            if not auto:
+            url_col = 0
+            if auto:
+                # ``<URL>``: the URL is the text (not searched for: it may recur further on).
+                if text.startswith(href, link_off + 1):
+                    url_col = cur.col(link_off + 1)
+                end = text.find(">", link_off)
+                if end >= 0:
+                    cur.pos = end + 1
+            else:
+                if label_text:
+                    cur.find(label_text)
                 inline, close = link_target_form(text, link_off, cur.pos)
                 if not inline:
                     cur.pos = reference_end(text, close)
-            if inline:
-                url_off = cur.find(href) if href else -1
-                url_col = cur.col(url_off) if url_off >= 0 else 0
-            else:
-                url_col = 0
+                elif href:
+                    url_col = cur.col(cur.find(href))
             if auto:
                 links.append(Link(href, href, ln, col, "autolink", url_col, index, section))
                 problem("bare-url", link_off, href)
@@ -349,7 +354,18 @@ def parse_entry(
             seen_link = True
             i = after
             continue
-        if ctype == "html_inline":
+        if ctype == "image":
+            # An image (a badge...) is not part of the format; its source is skipped, so that
+            # its brackets are not taken for a link's.
+            off = cur.find("![")
+            close = label_end(text, off + 1)
+            if close >= 0:
+                cur.pos = close + 1
+                src = str(child.attrs.get("src", ""))
+                if text.startswith("(", cur.pos) and src:
+                    cur.find(src)
+            problem("stray-text", off, f"![{child.content}]")
+        elif ctype == "html_inline":
             # Inline HTML is markup, not text: a comment is invisible (and may be a pragma);
             # a visible element is named by its tag.
             off = cur.find(child.content)

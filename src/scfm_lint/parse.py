@@ -343,7 +343,7 @@ def _inline_links(b: Builder, inline: Token, entry: int | None, own: bool = True
             url_pos = -1
             if auto:
                 url_pos = pos + 1 if text.startswith(href, pos + 1) else -1
-                link_end = pos + 1 + len(href)
+                link_end = text.find(">", pos) + 1 or pos + 1
             else:
                 close = label_end(text, pos)
                 if close < 0:

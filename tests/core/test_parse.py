@@ -347,3 +347,17 @@ def test_lines_break_only_at_newlines():
     doc = parse_document(text, "x.md")
     assert doc.lines == ("a\u2028b\x0cc\u0085d", "e", "f")
     assert doc.line_offsets == (0, 9, 11)
+
+
+def test_entry_positions_after_an_image_and_an_autolink():
+    text = (
+        "## M\n1. [2024 X] **T** ![i](f.png) <https://a.org/x>\n"
+        "   [[code]](https://g.org/y)\n\n<https://a.org/x>\n"
+    )
+    [entry] = parse_document(text, "x.md").entries
+    got = [(lk.kind, lk.line, lk.column, lk.url_column) for lk in entry.links]
+    assert got == [("autolink", 2, 31, 32), ("markdown", 3, 4, 13)]
+    assert [(p.kind, p.line, p.column, p.detail) for p in entry.problems] == [
+        ("stray-text", 0, 19, "![i]"),
+        ("bare-url", 0, 31, "https://a.org/x"),
+    ]
