@@ -15,14 +15,23 @@ def _below(doc: Document, catalog: Catalog) -> list[Heading]:
     return [h for h in doc.headings if h.index > catalog.heading]
 
 
+_anchors: list[tuple[Document, dict[str, Heading]]] = []
+
+
+def _anchor_map(doc: Document) -> dict[str, Heading]:
+    """Headings by lower-case anchor (first wins), built once per document: five rules ask."""
+    if not _anchors or _anchors[0][0] is not doc:
+        table: dict[str, Heading] = {}
+        for h in doc.headings:
+            table.setdefault(h.anchor.lower(), h)
+        _anchors[:] = [(doc, table)]
+    return _anchors[0][1]
+
+
 def _resolve(doc: Document, item: CatalogItem) -> Heading | None:
     if not item.target.startswith("#"):
         return None
-    anchor = unquote(item.target[1:]).lower()
-    for h in doc.headings:
-        if h.anchor.lower() == anchor:
-            return h
-    return None
+    return _anchor_map(doc).get(unquote(item.target[1:]).lower())
 
 
 def _regenerated(doc: Document) -> Fix | None:

@@ -48,9 +48,12 @@ def broken_anchor(ctx: Context) -> Iterator[Hit]:
             yield Hit(link.line, link.column, f"link {link.url!r} matches no heading")
 
 
+_WEB = ("http://", "https://", "mailto:")
+
+
 def _local_target(url: str) -> str | None:
     """The path of a relative link, or None for URLs, anchors and e-mail addresses."""
-    if not url or url.startswith(("#", "//")):
+    if not url or url.startswith(("#", "//")) or url[:8].lower().startswith(_WEB):
         return None
     parts = urlsplit(url)
     if parts.scheme or parts.netloc:
