@@ -8,10 +8,8 @@ only within blocks that share a rare word, so the cost stays near-linear.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass
 import difflib
-import gc
 import re
 from typing import Any
 import unicodedata
@@ -20,6 +18,7 @@ from scfm_lint.errors import ConfigError
 from scfm_lint.finding import Severity
 from scfm_lint.model import Document, Entry
 from scfm_lint.registry import Context, Hit, rule
+from scfm_lint.shared import per_document
 from scfm_lint.urlnorm import url_key
 
 _DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−", "-"))
@@ -314,33 +313,7 @@ def _similar_pairs(index: _Index) -> Iterator[tuple[int, int]]:
                 yield j, i
 
 
-_cache: list[tuple[Document, Mapping[str, Any], list[Pair]]] = []
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector during a bulk build of acyclic index objects.
-
-    Building indexes over 50,000 entries allocates enough containers to trigger repeated
-    full collections over the whole document, which cost as much as the analysis itself.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _pairs(ctx: Context) -> list[Pair]:
-    for doc, config, pairs in _cache:
-        if doc is ctx.doc and config is ctx.config:
-            return pairs
-    with gc_paused():
-        pairs = analyse(ctx.doc, ctx.config)
-    _cache[:] = [(ctx.doc, ctx.config, pairs)]
-    return pairs
+_pairs = per_document(lambda doc, config: analyse(doc, config))
 
 
 def _hits(ctx: Context, code: str) -> Iterator[Hit]:

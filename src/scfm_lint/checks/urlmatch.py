@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
-from scfm_lint.checks.duplicates import gc_paused, paper_urls
+from scfm_lint.checks.duplicates import paper_urls
 from scfm_lint.finding import Severity
 from scfm_lint.model import Document, Entry
 from scfm_lint.registry import Context, Hit, rule
+from scfm_lint.shared import per_document
 from scfm_lint.urlinfo import UrlInfo, url_info
 from scfm_lint.venues import Catalog, Venue, catalog
 
@@ -79,7 +80,6 @@ def source(venues: Catalog, url: str) -> Source:
 
 
 _Checked = list[tuple[Entry, Venue | None, list[Source]]]
-_cache: list[tuple[Document, Mapping[str, Any], _Checked]] = []
 
 
 def _analyse(doc: Document, config: Mapping[str, Any]) -> _Checked:
@@ -94,16 +94,13 @@ def _analyse(doc: Document, config: Mapping[str, Any]) -> _Checked:
     return out
 
 
-def _checked(ctx: Context) -> _Checked:
+def _checked_build(doc: Document, config: Mapping[str, Any]) -> _Checked:
     """Every entry with paper links, its catalog venue and its links' sources (shared by the
     three rules, computed once per document)."""
-    for doc, config, checked in _cache:
-        if doc is ctx.doc and config is ctx.config:
-            return checked
-    with gc_paused():
-        checked = _analyse(ctx.doc, ctx.config)
-    _cache[:] = [(ctx.doc, ctx.config, checked)]
-    return checked
+    return _analyse(doc, config)
+
+
+_checked = per_document(_checked_build)
 
 
 def _column(entry: Entry) -> int:
