@@ -107,3 +107,14 @@ def run_case(case: Case, select: list[str], folder: Path) -> list[str]:
         excluded_sections=config["sections"]["exclude"],
     )
     return [f"{f.line}:{f.column}: {f.code}" for f in lint(doc, config)]
+
+
+#: A case title that promises a verdict: ``SCF101 fires: ...`` or ``SCF101 ok: ...``.
+TITLE = re.compile(r"^(SCF\d{3}) (fires|ok): ")
+
+
+def rule_codes(prefixes: list[str]) -> list[str]:
+    """Registered rule codes that start with any of ``prefixes``, sorted."""
+    from scfm_lint.registry import load_all
+
+    return [c for c in sorted(load_all()) if any(c.startswith(p) for p in prefixes)]

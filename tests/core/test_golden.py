@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from core.golden import FIXTURES, Case, read_fixture_file, run_case
+from core.golden import FIXTURES, TITLE, Case, read_fixture_file, rule_codes, run_case
 
 #: fixture file -> the rule-code prefixes its cases run with (and the codes it must cover).
 FAMILIES: dict[str, list[str]] = {
@@ -37,23 +35,14 @@ def test_golden(family: str, case: Case, tmp_path):
     )
 
 
-_TITLE = re.compile(r"^(SCF\d{3}) (fires|ok): ")
-
-
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for _, c in CASES])
 def test_case_title_tells_the_truth(case: Case):
     """A case titled ``CODE fires:`` expects CODE; one titled ``CODE ok:`` must not."""
-    m = _TITLE.match(case.title)
+    m = TITLE.match(case.title)
     if m is None:
         return
     code, verdict = m.groups()
     assert (code in case.codes()) == (verdict == "fires"), f"{case.file}:{case.line}"
-
-
-def _family_codes(prefixes: list[str]) -> list[str]:
-    from scfm_lint.registry import load_all
-
-    return [c for c in sorted(load_all()) if any(c.startswith(p) for p in prefixes)]
 
 
 @pytest.mark.parametrize(
@@ -62,7 +51,7 @@ def _family_codes(prefixes: list[str]) -> list[str]:
         pytest.param(name, code, id=code)
         for name, prefixes in FAMILIES.items()
         if name not in ("pragmas.md", "traps.md")
-        for code in _family_codes(prefixes)
+        for code in rule_codes(prefixes)
     ],
 )
 def test_family_file_has_firing_and_quiet_case_for_each_rule(family: str, code: str):

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from core.golden import Case, read_fixture_file, run_case
+from core.golden import TITLE, Case, read_fixture_file, rule_codes, run_case
 from paperlist import FIXTURES
 
 #: fixture file -> the rule-code prefixes its cases run with (and the codes it must cover).
@@ -18,7 +16,6 @@ FAMILIES: dict[str, list[str]] = {
 }
 
 CASES = [(name, case) for name in FAMILIES for case in read_fixture_file(FIXTURES / name)]
-_TITLE = re.compile(r"^(SCF\d{3}) (fires|ok): ")
 
 
 def test_every_fixture_file_is_run():
@@ -36,21 +33,15 @@ def test_golden(family: str, case: Case, tmp_path):
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for _, c in CASES])
 def test_case_title_tells_the_truth(case: Case):
-    m = _TITLE.match(case.title)
+    m = TITLE.match(case.title)
     assert m is not None, f"{case.file}:{case.line}: title must start 'SCF3xx fires:' or 'ok:'"
     code, verdict = m.groups()
     assert (code in case.codes()) == (verdict == "fires"), f"{case.file}:{case.line}"
 
 
-def _codes(prefixes: list[str]) -> list[str]:
-    from scfm_lint.registry import load_all
-
-    return [c for c in sorted(load_all()) if any(c.startswith(p) for p in prefixes)]
-
-
 @pytest.mark.parametrize(
     ("family", "code"),
-    [pytest.param(n, c, id=c) for n, prefixes in FAMILIES.items() for c in _codes(prefixes)],
+    [pytest.param(n, c, id=c) for n, prefixes in FAMILIES.items() for c in rule_codes(prefixes)],
 )
 def test_each_rule_has_a_firing_and_a_quiet_case(family: str, code: str):
     titles = [c.title for c in read_fixture_file(FIXTURES / family)]
