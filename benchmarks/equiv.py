@@ -1,7 +1,8 @@
 """Equivalence check for parser speed work: the findings and the model must not change.
 
 ``save DIR`` records, for each input, the JSON findings of ``scfm-lint check --select
-SCF1,SCF2`` and a full dump of the parsed :class:`~scfm_lint.model.Document`; ``compare DIR``
+SCF1,SCF2`` and a full dump of the parsed
+:class:`~scfm_lint.document.model.Document`; ``compare DIR``
 recomputes both and reports every difference (exit 1). Inputs: both corpus editions and
 generated lists (``benchmarks/gen_list.py``, deterministic) of 2,000 entries by default.
 
@@ -121,7 +122,7 @@ def _ref_check(
             if old.returncode == 0:
                 (pkg / name).write_text(old.stdout, encoding="utf-8")
         probe = subprocess.run(
-            [sys.executable, "-c", "import scfm_lint.parse as p; print(p.__file__)"],
+            [sys.executable, "-c", "import scfm_lint.document.parse as p; print(p.__file__)"],
             capture_output=True,
             text=True,
             check=True,
@@ -164,9 +165,9 @@ def _digest(text: str) -> str:
 
 
 def _model(path: Path) -> str:
-    from scfm_lint.config import load_config
-    from scfm_lint.parse import parse_document
-    from scfm_lint.source import read_source
+    from scfm_lint.config.load import load_config
+    from scfm_lint.document.parse import parse_document
+    from scfm_lint.document.source import read_source
 
     config = load_config(path, None, {})
     doc = parse_document(
@@ -217,8 +218,8 @@ def _split_check(sizes: list[int]) -> int:
     """Serial parse vs. the parallel parse forced at every top-level split; 1 on a difference."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from gen_list import generate
-    from scfm_lint import parallel
-    from scfm_lint.parse import parse_document, split_lines
+    from scfm_lint.document import parallel
+    from scfm_lint.document.parse import parse_document, split_lines
 
     def serial(text: str) -> object:
         return parse_document(text, "x.md", "Catalog", ["Surveys and Perspectives"])
@@ -325,7 +326,7 @@ def _destination_check(count: int) -> int:
 
     from markdown_it.helpers import parseLinkDestination
 
-    from scfm_lint.parse import _link_destination
+    from scfm_lint.document.parse import _link_destination
 
     rng = random.Random(11)
     alphabet = "ab/:.%()\\ <>\n\t\x00\x1f\x7f\u00e9&;"
@@ -351,7 +352,7 @@ def _lean_check(count: int) -> int:
     """Tokens of the stock parser vs. ours (terminators, rules a text cannot use, helpers)."""
     import random
 
-    from scfm_lint.parse import markdown_parser, unused_rules
+    from scfm_lint.document.parse import markdown_parser, unused_rules
 
     def dump(tokens: list[Any]) -> list[Any]:
         return [

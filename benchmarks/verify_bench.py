@@ -116,7 +116,7 @@ async def measure(
     import aiohttp
     from aiohttp import web
 
-    from scfm_lint.config import defaults, merge
+    from scfm_lint.config.load import defaults, merge
     from scfm_lint.verify.core import Stats, verify_entries
 
     log: list[str] = []
@@ -157,9 +157,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-measure", action="store_true", help="skip the loopback run")
     args = parser.parse_args(argv)
 
-    from scfm_lint.config import defaults
-    from scfm_lint.parse import parse_document
-    from scfm_lint.resources import load_rule_file
+    from scfm_lint.config.load import defaults
+    from scfm_lint.config.resources import load_rule_file
+    from scfm_lint.document.parse import parse_document
     from scfm_lint.verify.ids import identify
     from scfm_lint.verify.settings import load_settings
 

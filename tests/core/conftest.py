@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scfm_lint.cli import main
-from scfm_lint.config import discover
+from scfm_lint.config.load import discover
 
 CLEAN = "## Models\n1. [2024 Nature] **A title** [[paper]](https://example.org/a)\n"
 """A list with no findings at all."""

@@ -89,9 +89,9 @@ def read_fixture_file(path: Path) -> list[Case]:
 
 def run_case(case: Case, select: list[str], folder: Path) -> list[str]:
     """Lint the case's input as ``folder/README.md``; findings as ``line:col: CODE`` lines."""
-    from scfm_lint.config import defaults, merge, validate
-    from scfm_lint.engine import lint
-    from scfm_lint.parse import parse_document
+    from scfm_lint.config.load import defaults, merge, validate
+    from scfm_lint.document.parse import parse_document
+    from scfm_lint.engine.run import lint
 
     for name in case.files:
         target = folder / name
@@ -115,6 +115,6 @@ TITLE = re.compile(r"^(SCF\d{3}) (fires|ok): ")
 
 def rule_codes(prefixes: list[str]) -> list[str]:
     """Registered rule codes that start with any of ``prefixes``, sorted."""
-    from scfm_lint.registry import load_all
+    from scfm_lint.checks.registry import load_all
 
     return [c for c in sorted(load_all()) if any(c.startswith(p) for p in prefixes)]

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from core.conftest import CLEAN, DIRTY, one_error_line
-from scfm_lint.registry import load_all
+from scfm_lint.checks.registry import load_all
 
 
 def _write(path: Path, data: str | bytes) -> Path:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from core.conftest import DIRTY, one_error_line
-from scfm_lint.config import defaults, discover, load_config
+from scfm_lint.config.load import defaults, discover, load_config
 from scfm_lint.errors import ConfigError
 
 
@@ -210,7 +210,7 @@ def test_pyproject_without_our_table_is_passed_over(project):
 
 
 def test_rule_data_is_found_in_the_package_then_the_checkout(tmp_path, monkeypatch):
-    from scfm_lint import resources
+    from scfm_lint.config import resources
 
     packaged = tmp_path / "site" / "scfm_lint"
     (packaged / "rules").mkdir(parents=True)
@@ -220,7 +220,9 @@ def test_rule_data_is_found_in_the_package_then_the_checkout(tmp_path, monkeypat
     (packaged / "rules").rmdir()
     checkout = tmp_path / "repo"
     (checkout / "rules").mkdir(parents=True)
-    monkeypatch.setattr(resources, "__file__", str(checkout / "src" / "scfm_lint" / "x.py"))
+    monkeypatch.setattr(
+        resources, "__file__", str(checkout / "src" / "scfm_lint" / "config" / "x.py")
+    )
     assert resources.rules_dir() == checkout / "rules"
 
     (checkout / "rules").rmdir()

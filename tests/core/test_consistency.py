@@ -9,11 +9,11 @@ import re
 import pytest
 
 from core.golden import FIXTURES, read_fixture_file
-from scfm_lint.config import defaults, validate, validate_values
-from scfm_lint.finding import Finding, Severity
-from scfm_lint.parse import parse_document
-from scfm_lint.registry import load_all
-from scfm_lint.report import finding_to_dict
+from scfm_lint.checks.registry import load_all
+from scfm_lint.config.load import defaults, validate, validate_values
+from scfm_lint.document.parse import parse_document
+from scfm_lint.engine.finding import Finding, Severity
+from scfm_lint.output.reporters import finding_to_dict
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"

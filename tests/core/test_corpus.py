@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from scfm_lint.config import defaults, merge
-from scfm_lint.engine import lint
-from scfm_lint.parse import parse_document
-from scfm_lint.source import read_source
+from scfm_lint.config.load import defaults, merge
+from scfm_lint.document.parse import parse_document
+from scfm_lint.document.source import read_source
+from scfm_lint.engine.run import lint
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 LIST_2026 = CORPUS / "paper-list-2026-07-14.md"

@@ -9,13 +9,13 @@ import json
 import pytest
 
 from core.conftest import DIRTY
-from scfm_lint.config import defaults, merge
-from scfm_lint.engine import enabled_rules, lint
+from scfm_lint.checks.registry import load_all
+from scfm_lint.config.load import defaults, merge
+from scfm_lint.document.parse import parse_document
+from scfm_lint.engine.finding import Finding, Severity
+from scfm_lint.engine.run import enabled_rules, lint
 from scfm_lint.errors import UsageError
-from scfm_lint.finding import Finding, Severity
-from scfm_lint.parse import parse_document
-from scfm_lint.registry import load_all
-from scfm_lint.report import REPORTERS, summary_line
+from scfm_lint.output.reporters import REPORTERS, summary_line
 
 
 def _lint(text: str, **over):

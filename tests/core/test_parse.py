@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scfm_lint.anchors import Slugger, github_slug
-from scfm_lint.parse import parse_document
+from scfm_lint.document.anchors import Slugger, github_slug
+from scfm_lint.document.parse import parse_document
 
 DOC = """\
 <p align="center">

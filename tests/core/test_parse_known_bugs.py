@@ -6,9 +6,9 @@ regression test.
 
 from __future__ import annotations
 
-from scfm_lint.config import defaults
-from scfm_lint.engine import lint
-from scfm_lint.parse import parse_document
+from scfm_lint.config.load import defaults
+from scfm_lint.document.parse import parse_document
+from scfm_lint.engine.run import lint
 
 
 def _codes(text: str, select: str) -> list[str]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scfm_lint.config import defaults, merge
-from scfm_lint.engine import lint
-from scfm_lint.parse import parse_document
+from scfm_lint.config.load import defaults, merge
+from scfm_lint.document.parse import parse_document
+from scfm_lint.engine.run import lint
 
 # Fragments of the real list's shapes plus Markdown's sharp edges; derandomized so a run
 # is repeatable. Inline HTML links and

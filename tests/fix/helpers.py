@@ -8,11 +8,11 @@ from typing import Any
 
 import yaml
 
-from scfm_lint.config import defaults, merge
-from scfm_lint.engine import lint
-from scfm_lint.finding import Finding
-from scfm_lint.fix import FixResult, fix_document, usable
-from scfm_lint.parse import parse_document
+from scfm_lint.config.load import defaults, merge
+from scfm_lint.document.parse import parse_document
+from scfm_lint.engine.finding import Finding
+from scfm_lint.engine.run import lint
+from scfm_lint.fixing.apply import FixResult, fix_document, usable
 
 DATA = Path(__file__).parent / "data"
 

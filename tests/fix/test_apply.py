@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 import pytest
 
 from fix.helpers import config_for
-from scfm_lint.finding import Edit, Finding, Fix, Severity
-from scfm_lint.fix import apply_edits, fix_document, select
-from scfm_lint.parse import parse_document
+from scfm_lint.document.parse import parse_document
+from scfm_lint.engine.finding import Edit, Finding, Fix, Severity
+from scfm_lint.fixing.apply import apply_edits, fix_document, select
 
 
 def finding(code: str, line: int, fix: Fix | None) -> Finding:

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fix.helpers import config_for, fixable, run_fix
-from scfm_lint.model import Document
-from scfm_lint.parse import parse_document
-from scfm_lint.venues import catalog as venue_catalog
+from scfm_lint.document.model import Document
+from scfm_lint.document.parse import parse_document
+from scfm_lint.paperlist.venues import catalog as venue_catalog
 
 CONFIG = config_for()
 VENUES = ["bioRxiv", "biorxiv", "BioRxiv", "arXiv", "Nature Methods", "NM", "Nat Commun"]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from fix.helpers import DATA, config_for, read_pairs
-from scfm_lint.engine import lint
-from scfm_lint.fixers import fixable_codes
-from scfm_lint.parse import parse_document
-from scfm_lint.registry import load_all
+from scfm_lint.checks.registry import load_all
+from scfm_lint.document.parse import parse_document
+from scfm_lint.engine.run import lint
+from scfm_lint.fixing import fixable_codes
 
 
 def _codes_with_fixes() -> set[str]:

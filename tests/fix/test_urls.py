@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from scfm_lint.fix import apply_edits
-from scfm_lint.fixers.urls import arxiv_abs, https, link_fix
-from scfm_lint.parse import parse_document
+from scfm_lint.document.parse import parse_document
+from scfm_lint.fixing.apply import apply_edits
+from scfm_lint.fixing.urls import arxiv_abs, https, link_fix
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import stat
 import pytest
 
 from scfm_lint.errors import InputError
-from scfm_lint.fix import unified_diff, write_atomic
+from scfm_lint.fixing.apply import unified_diff, write_atomic
 
 
 def _only(folder: Path) -> list[str]:

@@ -24,11 +24,11 @@ def test_wheel_contains_exactly_the_rule_files(tmp_path: Path) -> None:
     packaged = sorted(n for n in names if n.startswith("scfm_lint/rules/"))
     expected = sorted(f"scfm_lint/rules/{p.name}" for p in (ROOT / "rules").glob("*.yaml"))
     assert packaged == expected
-    assert "scfm_lint/cli.py" in names
+    assert "scfm_lint/cli/__init__.py" in names
 
 
 def test_rules_dir_falls_back_to_the_checkout() -> None:
-    from scfm_lint.resources import rules_dir
+    from scfm_lint.config.resources import rules_dir
 
     found = rules_dir()
     assert (found / "core.yaml").is_file()

@@ -9,9 +9,9 @@ import json
 
 import pytest
 
-from scfm_lint.config import load_config
+from scfm_lint.config.load import load_config
+from scfm_lint.document.parse import parse_document
 from scfm_lint.links import command
-from scfm_lint.parse import parse_document
 
 LIST = """\
 # Papers

@@ -8,10 +8,10 @@ import re
 
 import pytest
 
+from scfm_lint.config.resources import load_rule_file
 from scfm_lint.errors import ConfigError, UsageError
 from scfm_lint.links.policy import parse_hosts
 from scfm_lint.links.settings import from_config, parse_duration, with_options
-from scfm_lint.resources import load_rule_file
 
 
 @pytest.mark.parametrize(

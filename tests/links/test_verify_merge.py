@@ -6,10 +6,10 @@ import io
 
 import pytest
 
+from scfm_lint.document.parse import parse_document
 from scfm_lint.links.findings import key_of, rows, to_findings
 from scfm_lint.links.report import Report, report_markdown, report_text
 from scfm_lint.links.result import LinkResult
-from scfm_lint.parse import parse_document
 from scfm_lint.verify.ids import Identifier
 from scfm_lint.verify.record import Stats, VerifyResult
 

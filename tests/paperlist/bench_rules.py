@@ -9,9 +9,9 @@ from __future__ import annotations
 import sys
 import time
 
-from scfm_lint.config import defaults
-from scfm_lint.parse import parse_document
-from scfm_lint.registry import Context, load_all
+from scfm_lint.checks.registry import Context, load_all
+from scfm_lint.config.load import defaults
+from scfm_lint.document.parse import parse_document
 
 
 def main(argv: list[str]) -> int:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from scfm_lint.checks.ordering import kept_indexes
-from scfm_lint.config import defaults, merge
-from scfm_lint.engine import lint
+from scfm_lint.config.load import defaults, merge
+from scfm_lint.document.parse import parse_document
+from scfm_lint.engine.finding import Severity
+from scfm_lint.engine.run import lint
 from scfm_lint.errors import ConfigError
-from scfm_lint.finding import Severity
-from scfm_lint.parse import parse_document
 
 
 def findings(text: str, select: str, **config):

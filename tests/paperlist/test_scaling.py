@@ -9,7 +9,7 @@ import pytest
 
 from scfm_lint.checks import duplicates
 from scfm_lint.checks.ordering import misplaced
-from scfm_lint.parse import parse_document
+from scfm_lint.document.parse import parse_document
 
 TITLES = [
     "The virtual cell",

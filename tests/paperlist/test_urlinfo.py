@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scfm_lint.urlinfo import url_info
+from scfm_lint.paperlist.urlinfo import url_info
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scfm_lint.urlnorm import arxiv_id, doi_of, pii_of, url_key
+from scfm_lint.paperlist.urlnorm import arxiv_id, doi_of, pii_of, url_key
 
 SAME = [
     pytest.param(

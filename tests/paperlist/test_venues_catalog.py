@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from scfm_lint.config import defaults, merge
+from scfm_lint.config.load import defaults, merge
 from scfm_lint.errors import ConfigError
-from scfm_lint.venues import catalog, catalog_from_config
+from scfm_lint.paperlist.venues import catalog, catalog_from_config
 
 
 @pytest.fixture(scope="module")

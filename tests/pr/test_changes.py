@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from scfm_lint.changes import changed_lines, keep_changed, parse_hunks, resolve_ref
 from scfm_lint.cli import main
+from scfm_lint.engine.changes import changed_lines, keep_changed, parse_hunks, resolve_ref
+from scfm_lint.engine.finding import Finding, Severity
 from scfm_lint.errors import UsageError
-from scfm_lint.finding import Finding, Severity
 
 from .helpers import Edit, git
 

@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 
 from scfm_lint.cli import main
-from scfm_lint.finding import Finding, Severity
-from scfm_lint.github import (
+from scfm_lint.engine.finding import Finding, Severity
+from scfm_lint.output.github import (
     annotation,
     escape_data,
     escape_property,
     report_github,
     summary_markdown,
 )
-from scfm_lint.github import main as github_main
+from scfm_lint.output.github import main as github_main
 
 from .helpers import Edit
 

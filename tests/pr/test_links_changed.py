@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from scfm_lint.changes import keep_changed_links
 from scfm_lint.cli import main
-from scfm_lint.parse import parse_document
+from scfm_lint.document.parse import parse_document
+from scfm_lint.engine.changes import keep_changed_links
 
 from .helpers import Edit, Server, git, inputs, run_step
 

@@ -11,10 +11,10 @@ from pydantic import BaseModel
 import pytest
 from sarif_pydantic import Sarif
 
+from scfm_lint.checks.registry import load_all
 from scfm_lint.cli import main
-from scfm_lint.finding import Finding, Severity
-from scfm_lint.registry import load_all
-from scfm_lint.sarif import report_sarif, workspace_path
+from scfm_lint.engine.finding import Finding, Severity
+from scfm_lint.output.sarif import report_sarif, workspace_path
 
 # Properties of SARIF 2.1.0 that sarif-pydantic does not model (so they land in "extra").
 UNMODELLED = {"columnKind"}

@@ -332,7 +332,7 @@ def make_app(fake: Fake) -> web.Application:
 
 def config_for(base: str, **verify: Any) -> dict[str, Any]:
     """The default configuration with every service on the loopback server, fast retries."""
-    from scfm_lint.config import defaults, merge
+    from scfm_lint.config.load import defaults, merge
 
     section: dict[str, Any] = {
         "crossref": f"{base}/cr",

@@ -22,9 +22,9 @@ from aiohttp import web
 import pytest
 
 from scfm_lint.cli import main
-from scfm_lint.config import load_config, merge
+from scfm_lint.config.load import load_config, merge
+from scfm_lint.document.parse import parse_document
 from scfm_lint.links import command
-from scfm_lint.parse import parse_document
 
 from .fakes import GENEFORMER, SCGPT, Fake
 

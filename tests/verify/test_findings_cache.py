@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from scfm_lint.engine.finding import Severity
 from scfm_lint.errors import ConfigError
-from scfm_lint.finding import Severity
 from scfm_lint.verify.cache import MetadataCache, default_path, open_cache
 from scfm_lint.verify.core import Stats, verify_entries
 from scfm_lint.verify.findings import results_to_findings

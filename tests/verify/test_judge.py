@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from scfm_lint.changes import keep_changed_links
 from scfm_lint.checks.verify_rules import CODES, SEVERITY
-from scfm_lint.config import defaults
-from scfm_lint.parse import parse_document
+from scfm_lint.config.load import defaults
+from scfm_lint.document.parse import parse_document
+from scfm_lint.engine.changes import keep_changed_links
 from scfm_lint.verify.core import entry_links
 from scfm_lint.verify.ids import SERVICE_OF, Identifier
 from scfm_lint.verify.judge import Listed, judge

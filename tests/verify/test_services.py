@@ -211,7 +211,7 @@ async def test_preprint_since_published(fake, session, title: str, url: str) -> 
 
 
 async def test_a_second_link_is_checked_for_its_title_only(fake, session) -> None:
-    from scfm_lint.model import Link
+    from scfm_lint.document.model import Link
 
     paper = Link("https://doi.org/10.1038/s41592-024-02201-0", "paper", 3, 40, "markdown")
     preprint = Link("https://arxiv.org/abs/2306.04371", "preprint", 3, 90, "markdown")
@@ -468,7 +468,7 @@ async def test_rxiv_dois_can_go_to_crossref_in_batches(fake, session) -> None:
 
 
 async def test_documents_are_verified_in_one_pass(fake, session) -> None:
-    from scfm_lint.parse import parse_document
+    from scfm_lint.document.parse import parse_document
     from scfm_lint.verify.core import verify_documents
 
     state, base = fake

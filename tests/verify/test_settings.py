@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from scfm_lint.config import defaults, load_config
+from scfm_lint.checks.registry import load_all
+from scfm_lint.config.load import defaults, load_config
 from scfm_lint.errors import ConfigError
-from scfm_lint.registry import load_all
 from scfm_lint.verify.settings import BASES, load_settings
 
 
@@ -101,7 +101,7 @@ def test_pure_modules_do_not_import_aiohttp() -> None:
 
 
 def test_enabled_is_off_by_default_and_must_be_a_flag() -> None:
-    from scfm_lint.config import merge
+    from scfm_lint.config.load import merge
 
     assert load_settings(defaults()).enabled is False
     assert load_settings(merge(defaults(), {"verify": {"enabled": True}})).enabled is True

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-from scfm_lint.finding import Fix, Severity
-from scfm_lint.model import Catalog, CatalogItem, Document, Heading
-from scfm_lint.registry import Context, Hit, rule
-from scfm_lint.sequences import longest_ordered
+from scfm_lint.checks.registry import Context, Hit, rule
+from scfm_lint.document.model import Catalog, CatalogItem, Document, Heading
+from scfm_lint.engine.finding import Fix, Severity
+from scfm_lint.util.sequences import longest_ordered
 
 
 def _below(doc: Document, catalog: Catalog) -> list[Heading]:
@@ -35,7 +35,7 @@ def _resolve(doc: Document, item: CatalogItem) -> Heading | None:
 
 
 def _regenerated(doc: Document) -> Fix | None:
-    from scfm_lint.fixers.catalog import regenerate
+    from scfm_lint.fixing.catalog import regenerate
 
     return regenerate(doc)
 

@@ -14,12 +14,12 @@ import re
 from typing import Any
 import unicodedata
 
+from scfm_lint.checks.registry import Context, Hit, rule
+from scfm_lint.checks.shared import per_document
+from scfm_lint.document.model import Document, Entry
+from scfm_lint.engine.finding import Severity
 from scfm_lint.errors import ConfigError
-from scfm_lint.finding import Severity
-from scfm_lint.model import Document, Entry
-from scfm_lint.registry import Context, Hit, rule
-from scfm_lint.shared import per_document
-from scfm_lint.urlnorm import url_key
+from scfm_lint.paperlist.urlnorm import url_key
 
 _DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−", "-"))
 _WORD = re.compile(r"[^\W_]+")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 import datetime
 
-from scfm_lint.finding import Severity
-from scfm_lint.registry import Context, Hit, rule
+from scfm_lint.checks.registry import Context, Hit, rule
+from scfm_lint.engine.finding import Severity
 
 _FORMAT = "`1. [YEAR VENUE] **Title** [[paper]](https://...)`"
 _LABELLED = frozenset({"markdown", "reference"})
@@ -211,7 +211,7 @@ Fix: remove the space: `**OCOO-T: A Simple ...**`.
     fixable=True,
 )
 def space_before_colon(ctx: Context) -> Iterator[Hit]:
-    from scfm_lint.finding import Edit, Fix
+    from scfm_lint.engine.finding import Edit, Fix
 
     for e in ctx.doc.entries:
         for p in e.problems:

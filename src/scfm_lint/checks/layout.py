@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scfm_lint.finding import Edit, Fix, Severity
-from scfm_lint.registry import Context, Hit, rule
+from scfm_lint.checks.registry import Context, Hit, rule
+from scfm_lint.engine.finding import Edit, Fix, Severity
 
 
 @rule(

@@ -6,11 +6,11 @@ from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from scfm_lint.checks.registry import Context, Hit, rule
+from scfm_lint.document.model import Document, Entry
+from scfm_lint.engine.finding import Severity
 from scfm_lint.errors import ConfigError
-from scfm_lint.finding import Severity
-from scfm_lint.model import Document, Entry
-from scfm_lint.registry import Context, Hit, rule
-from scfm_lint.sequences import longest_ordered
+from scfm_lint.util.sequences import longest_ordered
 
 MODES = ("descending", "ascending", "off")
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import re
 from urllib.parse import unquote, urlsplit
 
-from scfm_lint.finding import Severity
-from scfm_lint.registry import Context, Hit, rule
+from scfm_lint.checks.registry import Context, Hit, rule
+from scfm_lint.engine.finding import Severity
 
 # An HTML element's id or name is an anchor too (``<a name="top"></a>``, ``<div id="x">``).
 _HTML_ANCHOR = re.compile(r"<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*[\"']?([^\"'\s>]+)")

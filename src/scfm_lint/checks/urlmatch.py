@@ -6,12 +6,12 @@ from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
 from scfm_lint.checks.duplicates import paper_urls
-from scfm_lint.finding import Severity
-from scfm_lint.model import Document, Entry
-from scfm_lint.registry import Context, Hit, rule
-from scfm_lint.shared import per_document
-from scfm_lint.urlinfo import UrlInfo, url_info
-from scfm_lint.venues import Catalog, Venue, catalog
+from scfm_lint.checks.registry import Context, Hit, rule
+from scfm_lint.checks.shared import per_document
+from scfm_lint.document.model import Document, Entry
+from scfm_lint.engine.finding import Severity
+from scfm_lint.paperlist.urlinfo import UrlInfo, url_info
+from scfm_lint.paperlist.venues import Catalog, Venue, catalog
 
 #: A publisher's article id (Nature id, PII, Elsevier DOI) is assigned at acceptance; the
 #: paper appears that year or the next.

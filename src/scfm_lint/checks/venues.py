@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scfm_lint.finding import Edit, Fix, Severity
-from scfm_lint.model import Document, Entry
-from scfm_lint.registry import Context, Hit, rule
-from scfm_lint.venues import catalog
+from scfm_lint.checks.registry import Context, Hit, rule
+from scfm_lint.document.model import Document, Entry
+from scfm_lint.engine.finding import Edit, Fix, Severity
+from scfm_lint.paperlist.venues import catalog
 
 
 def _span(doc: Document, entry: Entry, start: int, text: str) -> tuple[int, int] | None:

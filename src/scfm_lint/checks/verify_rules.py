@@ -6,8 +6,8 @@ their identity, so it must stay free of aiohttp.
 
 from __future__ import annotations
 
-from scfm_lint.finding import Severity
-from scfm_lint.registry import network_rule
+from scfm_lint.checks.registry import network_rule
+from scfm_lint.engine.finding import Severity
 
 CODES = {
     "not-found": ("SCF501", "paper-not-found"),

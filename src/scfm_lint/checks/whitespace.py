@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scfm_lint.finding import Edit, Fix, Severity
-from scfm_lint.model import Document
-from scfm_lint.registry import Context, Hit, rule
+from scfm_lint.checks.registry import Context, Hit, rule
+from scfm_lint.document.model import Document
+from scfm_lint.engine.finding import Edit, Fix, Severity
 
 
 def _owned(doc: Document) -> frozenset[int]:
-    from scfm_lint.fixers import owned_lines
+    from scfm_lint.fixing import owned_lines
 
     return owned_lines(doc)
 
@@ -102,7 +102,7 @@ def final_newline(ctx: Context) -> Iterator[Hit]:
     text = ctx.doc.text
     if not ctx.config["whitespace"]["final-newline"] or not text or text.endswith(("\n", "\r")):
         return
-    from scfm_lint.fixers import line_ending
+    from scfm_lint.fixing import line_ending
 
     last = len(ctx.doc.lines)
     fix = Fix((Edit(len(text), len(text), line_ending(text)),), "add a final newline")

@@ -7,7 +7,7 @@ from pathlib import Path
 import time
 
 from scfm_lint.links.result import LinkResult
-from scfm_lint.sqlite_store import open_store
+from scfm_lint.util.sqlite_store import open_store
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS verdicts (

@@ -19,15 +19,15 @@ import sys
 import time
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
+from scfm_lint.config.resources import load_rule_file
+from scfm_lint.document.model import Document, Link
+from scfm_lint.engine.finding import Finding, Severity
 from scfm_lint.errors import UsageError
-from scfm_lint.finding import Finding, Severity
 from scfm_lint.links.findings import Row, is_web_link, key_of, rows, to_findings
 from scfm_lint.links.policy import Policies, parse_hosts
 from scfm_lint.links.report import REPORTERS, Report
 from scfm_lint.links.result import LinkResult
 from scfm_lint.links.settings import Settings, default_cache_path, from_config, with_options
-from scfm_lint.model import Document, Link
-from scfm_lint.resources import load_rule_file
 from scfm_lint.verify.record import Stats, VerifyResult
 
 if TYPE_CHECKING:
@@ -300,8 +300,8 @@ def run(
     With ``--verify`` the papers of entry links are verified too, and their findings
     (SCF5xx) merged with the link findings under the same select/ignore, severity, pragma
     and fail-on rules."""
+    from scfm_lint.engine.suppress import apply_pragmas
     from scfm_lint.links.progress import progress_for
-    from scfm_lint.suppress import apply_pragmas
 
     started = time.monotonic()
     settings = with_options(from_config(config), args)

@@ -15,10 +15,10 @@ from dataclasses import dataclass, replace
 import re
 
 from scfm_lint.checks.links_rules import CODES
-from scfm_lint.finding import Edit, Finding, Fix, Severity
+from scfm_lint.document.model import Document, Link
+from scfm_lint.engine.finding import Edit, Finding, Fix, Severity
 from scfm_lint.links import urls
 from scfm_lint.links.result import LinkResult
-from scfm_lint.model import Document, Link
 from scfm_lint.verify.findings import settle
 from scfm_lint.verify.record import VerifyResult
 

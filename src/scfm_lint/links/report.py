@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import json
 from typing import TextIO
 
-from scfm_lint.finding import Finding
+from scfm_lint.engine.finding import Finding
 from scfm_lint.links.findings import Row
 from scfm_lint.links.result import VERDICTS
 from scfm_lint.verify.record import VERDICTS as PAPER_VERDICTS
@@ -91,7 +91,7 @@ def report_text(report: Report, out: TextIO) -> None:
 
 
 def report_json(report: Report, out: TextIO) -> None:
-    from scfm_lint.report import finding_to_dict
+    from scfm_lint.output.reporters import finding_to_dict
 
     summary: dict[str, object] = {
         "verdicts": report.counts(),

@@ -10,10 +10,10 @@ from pathlib import Path
 import re
 from typing import Any
 
+from scfm_lint.config.resources import load_rule_file
 from scfm_lint.errors import ConfigError, UsageError
 from scfm_lint.links.policy import patterns, status_list
 from scfm_lint.links.result import VERDICTS
-from scfm_lint.resources import load_rule_file
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNIT = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}

@@ -14,7 +14,7 @@ from pathlib import Path
 import time
 from typing import Any
 
-from scfm_lint.sqlite_store import open_store
+from scfm_lint.util.sqlite_store import open_store
 from scfm_lint.verify.ids import Identifier
 from scfm_lint.verify.record import Lookup, Paper
 from scfm_lint.verify.settings import VerifySettings

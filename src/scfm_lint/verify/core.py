@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 import aiohttp
 
-from scfm_lint.model import Document, Entry, Link
+from scfm_lint.document.model import Document, Entry, Link
 from scfm_lint.verify.cache import MetadataCache
 from scfm_lint.verify.http import Pacer
 from scfm_lint.verify.ids import Identifier, identify
@@ -21,7 +21,7 @@ from scfm_lint.verify.settings import SERVICES, VerifySettings, load_settings
 
 
 class EntryLike(Protocol):
-    """What verification reads of an entry (:class:`scfm_lint.model.Entry` fits)."""
+    """What verification reads of an entry (:class:`scfm_lint.document.model.Entry` fits)."""
 
     @property
     def title(self) -> str: ...
@@ -32,7 +32,7 @@ class EntryLike(Protocol):
 
 
 class LinkLike(Protocol):
-    """A link with its place (:class:`scfm_lint.model.Link` fits)."""
+    """A link with its place (:class:`scfm_lint.document.model.Link` fits)."""
 
     @property
     def url(self) -> str: ...

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from scfm_lint.checks.verify_rules import CODES, SEVERITY
-from scfm_lint.finding import Finding, Severity
+from scfm_lint.engine.finding import Finding, Severity
 from scfm_lint.verify.record import VerifyResult
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from scfm_lint.checks.catalog import _base_level, _below, _resolve
-from scfm_lint.finding import Edit, Fix
-from scfm_lint.fixers import line_ending, span_of_lines
-from scfm_lint.model import Catalog, Document, Heading
+from scfm_lint.document.model import Catalog, Document, Heading
+from scfm_lint.engine.finding import Edit, Fix
+from scfm_lint.fixing import line_ending, span_of_lines
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<])")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")

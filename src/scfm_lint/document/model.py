@@ -181,7 +181,7 @@ class Pragma:
     line: int
     names: tuple[str, ...] = ()
     """Other words naming rules (lower case): rule names such as ``missing-venue``, resolved
-    to codes by :mod:`scfm_lint.suppress`; a word that names no rule silences nothing."""
+    to codes by :mod:`scfm_lint.engine.suppress`; a word that names no rule silences nothing."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from scfm_lint.finding import Edit, Finding, Fix
-from scfm_lint.fixers import span_of_lines
-from scfm_lint.model import Document, Entry
+from scfm_lint.document.model import Document, Entry
+from scfm_lint.engine.finding import Edit, Finding, Fix
+from scfm_lint.fixing import span_of_lines
 
 
 def sort_fix(doc: Document, entries: Sequence[Entry], mode: str) -> Fix | None:

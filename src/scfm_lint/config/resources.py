@@ -23,7 +23,7 @@ def rules_dir() -> Path:
     packaged = Path(str(resources.files("scfm_lint"))) / "rules"
     if packaged.is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parent.parent.parent / "rules"
+    checkout = Path(__file__).resolve().parents[3] / "rules"
     if checkout.is_dir():
         return checkout
     raise ConfigError(f"rule data not found (looked in {packaged} and {checkout})")

@@ -7,8 +7,8 @@ from contextlib import contextmanager
 import gc
 from typing import Any, TypeVar
 
-from scfm_lint.model import Document
-from scfm_lint.registry import Context
+from scfm_lint.checks.registry import Context
+from scfm_lint.document.model import Document
 
 T = TypeVar("T")
 

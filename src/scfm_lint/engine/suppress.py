@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from scfm_lint.finding import Finding
-from scfm_lint.model import Document, Pragma
+from scfm_lint.document.model import Document, Pragma
+from scfm_lint.engine.finding import Finding
 
 _ALL = "*"
 #: Prefix of a code re-enabled while every code is disabled (``-SCF101``).
@@ -26,7 +26,7 @@ def _codes(pragma: Pragma, by_name: dict[str, str]) -> set[str]:
 
 
 def _rule_names() -> dict[str, str]:
-    from scfm_lint.registry import load_all
+    from scfm_lint.checks.registry import load_all
 
     return {rule.name.lower(): code for code, rule in load_all().items()}
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import re
 import subprocess
 
+from scfm_lint.document.model import Document
+from scfm_lint.engine.finding import Finding
 from scfm_lint.errors import UsageError
-from scfm_lint.finding import Finding
-from scfm_lint.model import Document
 
 AUTO = "auto"
 """``--changed-since auto``: pre-commit's from-ref when it sets one (pre-push, ``--from-ref``),

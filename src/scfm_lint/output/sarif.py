@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from scfm_lint import __version__
-from scfm_lint.finding import Finding, Severity
+from scfm_lint.engine.finding import Finding, Severity
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/OmicsML/scfm-lint"
@@ -32,7 +32,7 @@ def workspace_path(path: str, root: str | None = None) -> str:
 
 
 def _rules() -> list[dict[str, Any]]:
-    from scfm_lint.registry import load_all
+    from scfm_lint.checks.registry import load_all
 
     out = []
     for code, r in sorted(load_all().items()):

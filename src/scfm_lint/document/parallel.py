@@ -1,6 +1,7 @@
 """Parse a large file on every core: split at top-level headings, parse, re-offset, merge.
 
-The result is the :class:`~scfm_lint.model.Document` the serial parse gives, or ``None`` when
+The result is the :class:`~scfm_lint.document.model.Document` the serial parse gives,
+or ``None`` when
 that cannot be guaranteed (then the caller parses serially). How:
 
 1. Split the text at ATX headings in column 0 that follow a blank line, near equal shares of
@@ -8,7 +9,7 @@ that cannot be guaranteed (then the caller parses serially). How:
 2. Fork one child per piece after the first (start-up is a ``fork``: the parser is already
    imported). Each child runs markdown-it on its piece, shifts the token line maps to the
    file's line numbers and runs the same single pass as the serial parse
-   (:func:`scfm_lint.parse.build`) against the whole text, so every position is exact. What
+   (:func:`scfm_lint.document.parse.build`) against the whole text, so every position is exact. What
    it cannot know from its piece (how many headings, entries and lists come before, whether
    the Catalog heading has been seen) it assumes and reports; the parent supplies it.
 3. The parent parses the first piece itself, then merges each child's result in order:
@@ -39,8 +40,8 @@ from typing import Any
 
 from markdown_it.token import Token
 
-from scfm_lint.model import CatalogItem, Document, Entry, Link, ListInfo, Pragma, Problem
-from scfm_lint.parse import Builder, add_heading, build, freeze, markdown_parser
+from scfm_lint.document.model import CatalogItem, Document, Entry, Link, ListInfo, Pragma, Problem
+from scfm_lint.document.parse import Builder, add_heading, build, freeze, markdown_parser
 
 MAX_WORKERS = 4
 """At most this many pieces (the parent and ``MAX_WORKERS - 1`` children)."""

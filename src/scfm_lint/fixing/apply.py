@@ -14,9 +14,9 @@ from pathlib import Path
 import tempfile
 from typing import Any
 
+from scfm_lint.document.model import Document
+from scfm_lint.engine.finding import Edit, Finding, Fix
 from scfm_lint.errors import InputError
-from scfm_lint.finding import Edit, Finding, Fix
-from scfm_lint.model import Document
 
 MAX_PASSES = 10
 """Fixes that conflict in one pass land in the next; this bounds a pathological ping-pong."""
@@ -126,8 +126,8 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 
 
 def _relint(text: str, path: str, config: Mapping[str, Any]) -> tuple[Document, list[Finding]]:
-    from scfm_lint.engine import lint
-    from scfm_lint.parse import parse_document
+    from scfm_lint.document.parse import parse_document
+    from scfm_lint.engine.run import lint
 
     doc = parse_document(
         text,
@@ -150,8 +150,8 @@ def fix_document(
 
     With ``unsafe``, permanent redirects from the link checker's cache are fixed too.
     """
-    from scfm_lint.fixers import attach
-    from scfm_lint.fixers.redirects import cached_redirects
+    from scfm_lint.fixing import attach
+    from scfm_lint.fixing.redirects import cached_redirects
 
     text = doc.text
     current = list(findings)

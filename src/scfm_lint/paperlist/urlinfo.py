@@ -6,7 +6,7 @@ from functools import lru_cache
 import re
 from typing import NamedTuple
 
-from scfm_lint.urlnorm import ids
+from scfm_lint.paperlist.urlnorm import ids
 
 # Springer Nature article ids: s41592-024-02201-0 (journal s41592, year 2024); BMC too.
 _SPRINGER = re.compile(r"\b([sd]\d{5})-(\d{3})-\d{4,6}-[\da-z]\b", re.IGNORECASE)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from scfm_lint.finding import Edit, Fix
-from scfm_lint.model import Document, Link
+from scfm_lint.document.model import Document, Link
+from scfm_lint.engine.finding import Edit, Fix
 
 _ARXIV_PDF = re.compile(
     r"^(?P<base>https?://(?:www\.|export\.)?arxiv\.org)/pdf/"

@@ -9,8 +9,8 @@ from pathlib import Path
 import sys
 from typing import Any
 
+from scfm_lint.config.resources import load_rule_file, load_yaml_text, rules_dir
 from scfm_lint.errors import ConfigError
-from scfm_lint.resources import load_rule_file, load_yaml_text, rules_dir
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -113,8 +113,8 @@ _CHOICES: dict[tuple[str, ...], tuple[str, ...]] = {
 
 def validate_values(user: Mapping[str, Any], source: str) -> None:
     """Check word-valued settings and rule codes (``select``, ``ignore``, ``severity``)."""
-    from scfm_lint.finding import Severity
-    from scfm_lint.registry import load_all
+    from scfm_lint.checks.registry import load_all
+    from scfm_lint.engine.finding import Severity
 
     for path, allowed in _CHOICES.items():
         value: Any = user

@@ -8,8 +8,8 @@ import importlib
 import pkgutil
 from typing import Any
 
-from scfm_lint.finding import Fix, Severity
-from scfm_lint.model import Document
+from scfm_lint.document.model import Document
+from scfm_lint.engine.finding import Fix, Severity
 
 
 @dataclass(frozen=True, slots=True)

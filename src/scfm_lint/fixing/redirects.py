@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from scfm_lint.finding import Finding
-from scfm_lint.model import Document
+from scfm_lint.document.model import Document
+from scfm_lint.engine.finding import Finding
 
 
 def cached_redirects(doc: Document, config: Mapping[str, Any]) -> list[Finding]:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 import json
 from typing import Any, TextIO
 
-from scfm_lint.finding import Finding, Severity
+from scfm_lint.engine.finding import Finding, Severity
 
 JSON_VERSION = 1
 
@@ -69,8 +69,8 @@ REPORTERS: dict[str, Reporter | str] = {
     "text": report_text,
     "json": report_json,
     # Loaded on demand so that the common formats import nothing they do not use.
-    "sarif": "scfm_lint.sarif:report_sarif",
-    "github": "scfm_lint.github:report_github",
+    "sarif": "scfm_lint.output.sarif:report_sarif",
+    "github": "scfm_lint.output.github:report_github",
 }
 
 

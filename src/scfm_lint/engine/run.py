@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from scfm_lint.checks.registry import Context, Rule, load_all
+from scfm_lint.document.model import Document
+from scfm_lint.engine.finding import Finding, Severity
+from scfm_lint.engine.suppress import apply_pragmas
 from scfm_lint.errors import ConfigError, UsageError
-from scfm_lint.finding import Finding, Severity
-from scfm_lint.model import Document
-from scfm_lint.registry import Context, Rule, load_all
-from scfm_lint.suppress import apply_pragmas
 
 
 def _matches(code: str, patterns: Iterable[str]) -> bool:

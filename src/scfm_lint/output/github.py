@@ -10,9 +10,9 @@ from pathlib import Path
 import sys
 from typing import Any, TextIO
 
-from scfm_lint.finding import Finding, Severity
-from scfm_lint.report import summary_counts, summary_line
-from scfm_lint.sarif import workspace_path
+from scfm_lint.engine.finding import Finding, Severity
+from scfm_lint.output.reporters import summary_counts, summary_line
+from scfm_lint.output.sarif import workspace_path
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 MAX_ROWS = 500
@@ -141,7 +141,7 @@ def from_json(data: Mapping[str, Any]) -> list[Finding]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Annotate a saved JSON report: how the Action reports ``scfm-lint links``."""
     parser = argparse.ArgumentParser(
-        prog="python -m scfm_lint.github",
+        prog="python -m scfm_lint.output.github",
         description="Turn a JSON report of scfm-lint into GitHub annotations, summary, outputs.",
     )
     parser.add_argument("report", type=Path, help="the output of --format json")

@@ -6,15 +6,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 import dataclasses
 from typing import Any
 
-from scfm_lint.finding import Finding, Fix
-from scfm_lint.model import Document
+from scfm_lint.document.model import Document
+from scfm_lint.engine.finding import Finding, Fix
 
 Fixer = Callable[[Document, Mapping[str, Any], Sequence[Finding]], Iterator[tuple[Finding, Fix]]]
 """Given the document and the findings of one code, yield each finding with its fix."""
 
 
 def _fixers() -> dict[str, Fixer]:
-    from scfm_lint.fixers import ordering
+    from scfm_lint.fixing import ordering
 
     return {"SCF311": ordering.year_order}
 

@@ -10,7 +10,7 @@ import re
 
 from markdown_it.token import Token
 
-from scfm_lint.model import Entry, Link, Problem
+from scfm_lint.document.model import Entry, Link, Problem
 
 _BARE_URL = re.compile(r"https?://[^\s<>\"'`\]]+")
 _SPACE_COLON = re.compile(r"^([^\s:][^:]{0,60}?)(\s+):")

@@ -16,10 +16,10 @@ from markdown_it import MarkdownIt, helpers
 from markdown_it.common.utils import unescapeAll
 from markdown_it.token import Token
 
-from scfm_lint.anchors import Slugger
-from scfm_lint.entries import Cursor, label_end, parse_entry, reference_end, text_of
-from scfm_lint.htmllinks import html_links
-from scfm_lint.model import (
+from scfm_lint.document.anchors import Slugger
+from scfm_lint.document.entries import Cursor, label_end, parse_entry, reference_end, text_of
+from scfm_lint.document.htmllinks import html_links
+from scfm_lint.document.model import (
     Catalog,
     CatalogItem,
     Document,
@@ -467,7 +467,7 @@ def _parse(
     catalog_name = catalog_heading.strip().lower()
     excluded = frozenset(s.strip().lower() for s in excluded_sections)
     if len(text) >= PARALLEL_MIN_CHARS:
-        from scfm_lint.parallel import parse_parallel
+        from scfm_lint.document.parallel import parse_parallel
 
         doc = parse_parallel(text, path, lines, offsets, catalog_name, excluded)
         if doc is not None:

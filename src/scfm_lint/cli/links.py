@@ -1,0 +1,39 @@
+"""``scfm-lint links``: check every http(s) link (network)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from scfm_lint.cli.common import add_common, load_documents
+
+
+def add_parser(sub: Any, words: list[str]) -> None:
+    links = sub.add_parser("links", help="check every http(s) link (network)")
+    add_common(links)
+    links.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="check only links new on lines changed since REF ('auto': pre-commit's from-ref)",
+    )
+    if "links" in words:
+        # Only the links path pays for the checker's options (and never imports aiohttp here).
+        from scfm_lint.links import command as links_command
+
+        links_command.add_arguments(links)
+
+
+def run(args: argparse.Namespace) -> int:
+    from scfm_lint.links import command as links_command
+
+    docs = load_documents(args)
+    documents = [d for d, _ in docs]
+    if args.changed_since:
+        from scfm_lint.engine.changes import changed_lines, keep_changed_links, text_at
+
+        ref = args.changed_since
+        documents = [
+            keep_changed_links(d, changed_lines(d.path, ref), text_at(d.path, ref))
+            for d in documents
+        ]
+    return links_command.run(args, documents, docs[0][1])

@@ -1,0 +1,1 @@
+"""Configuration: rule data defaults, project files and command-line options."""

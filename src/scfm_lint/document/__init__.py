@@ -1,0 +1,1 @@
+"""The document layer: README text to the Document model."""

@@ -1,0 +1,1 @@
+"""Run the rules: findings, pragmas, selection and changed lines."""

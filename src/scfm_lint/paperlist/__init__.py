@@ -1,0 +1,1 @@
+"""Paper-list knowledge: venues and what URLs say about papers."""
