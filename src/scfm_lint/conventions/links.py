@@ -1,0 +1,136 @@
+"""Link labels (the list's vocabulary) and link forms (arXiv page, scheme, DOI), learned."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+import re
+from urllib.parse import urlsplit
+
+from scfm_lint.conventions.model import CONFIG, DEFAULT, LEARNED, Convention
+from scfm_lint.conventions.pins import Pins
+from scfm_lint.conventions.vote import tally, winner
+from scfm_lint.document.model import Document, Link
+
+#: A label used at most this often is rare: a candidate typo when it is close to a common one.
+RARE_LABEL_USES = 2
+#: A label used at least this often (or a known label) is common: what a rare one may mean.
+COMMON_LABEL_USES = 5
+#: Edit distance (insertions, deletions, substitutions) at which a rare label is "close";
+#: labels of four letters or fewer must be within one edit.
+CLOSE_EDITS = 2
+LABELLED_KINDS = frozenset({"markdown", "reference"})
+_WEB_KINDS = frozenset({"markdown", "autolink", "bare", "html"})
+_ARXIV = re.compile(r"^https?://(?:www\.|export\.)?arxiv\.org/(abs|pdf)/", re.IGNORECASE)
+_DOI_HOSTS = frozenset({"doi.org", "dx.doi.org"})
+_NOT_PUBLISHER = ("arxiv.org", "biorxiv.org", "medrxiv.org", "github.com", "github.io")
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance between two short strings."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def entry_links(doc: Document) -> Iterable[Link]:
+    for e in doc.entries:
+        yield from e.links
+
+
+def _close(rare: str, common: str) -> bool:
+    a, b = rare.casefold(), common.casefold()
+    if a == b:
+        return rare != common
+    limit = 1 if min(len(a), len(b)) <= 4 else CLOSE_EDITS
+    return edit_distance(a, b) <= limit
+
+
+def suspects(
+    counts: Sequence[tuple[str, int]], known: Iterable[str]
+) -> tuple[tuple[str, str], ...]:
+    """Rare labels that look like a slip for a common one: ``(rare, common)`` pairs.
+
+    A known label is suspect only as another spelling of one the list uses often
+    (``Paper`` once among many ``paper``); an unknown one when it is within a few edits of
+    a common or known label (``papr``).
+    """
+    known_fold = sorted({k.casefold() for k in known})
+    common = [label for label, n in counts if n >= COMMON_LABEL_USES]
+    out = []
+    for label, n in counts:
+        if n > RARE_LABEL_USES:
+            continue
+        fold = label.casefold()
+        if fold in known_fold:
+            near = next((c for c in common if c != label and c.casefold() == fold), None)
+        else:
+            near = next((c for c in (*common, *known_fold) if _close(label, c)), None)
+        if near is not None:
+            out.append((label, near))
+    return tuple(out)
+
+
+def labels(
+    doc: Document, pins: Pins, known: Iterable[str]
+) -> tuple[Convention[tuple[str, ...]], tuple[tuple[str, str], ...]]:
+    """The vocabulary: every label the list uses but its suspects, or the pinned list."""
+    used = [ln.label for ln in entry_links(doc) if ln.kind in LABELLED_KINDS and ln.label]
+    evidence = tally(used)
+    if pins.labels:
+        pinned = {p.casefold() for p in pins.labels}
+        odd = tuple((label, "") for label, _ in evidence if label.casefold() not in pinned)
+        return Convention("labels", pins.labels, CONFIG, evidence), odd
+    odd = suspects(evidence, known)
+    rare = {label for label, _ in odd}
+    vocab = tuple(label for label, _ in evidence if label not in rare)
+    return Convention("labels", vocab, LEARNED if used else DEFAULT, evidence), odd
+
+
+def _form(name: str, votes: list[str], pins: Pins, default: str) -> Convention[str]:
+    evidence = tally(votes)
+    pinned = pins.words.get(name)
+    if pinned is not None:
+        return Convention(name, pinned, CONFIG, evidence)
+    value = winner(evidence)
+    if value is None:
+        return Convention(name, default, DEFAULT, evidence)
+    return Convention(name, value, LEARNED, evidence)
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").removeprefix("www.")
+    except ValueError:
+        return ""
+
+
+def link_forms(doc: Document, pins: Pins) -> tuple[Convention[str], ...]:
+    """arXiv ``abs``/``pdf``, ``https``/``http`` and ``doi.org``/``publisher``."""
+    arxiv: list[str] = []
+    scheme: list[str] = []
+    doi: list[str] = []
+    for link in entry_links(doc):
+        if link.kind not in _WEB_KINDS:
+            continue
+        url = link.url
+        low = url[:8].lower()
+        if low.startswith(("http://", "https://")):
+            scheme.append("https" if low == "https://" else "http")
+        m = _ARXIV.match(url)
+        if m:
+            arxiv.append(m[1].lower())
+        if link.label.casefold() == "paper":
+            host = _host(url)
+            if host in _DOI_HOSTS:
+                doi.append("doi.org")
+            elif host and not host.endswith(_NOT_PUBLISHER):
+                doi.append("publisher")
+    return (
+        _form("arxiv", arxiv, pins, "abs"),
+        _form("scheme", scheme, pins, "https"),
+        _form("doi", doi, pins, "publisher"),
+    )

@@ -1,0 +1,96 @@
+"""The entry's shape (tag form, text after the links) and the contents' depth, learned."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from scfm_lint.conventions.model import CONFIG, DEFAULT, LEARNED, Convention
+from scfm_lint.conventions.pins import Pins
+from scfm_lint.conventions.vote import tally, winner
+from scfm_lint.document.model import Document, Entry
+
+#: A heading level counts as covered by the table of contents when at least this share of
+#: its headings (below the contents) are listed.
+COVERED_SHARE = 0.5
+
+_TAG = re.compile(r"^\s*\[([^\[\]]*)\](?!\()")
+_YEAR = r"(?:1[89]|2\d)\d\d"
+_FORMS = (
+    ("year-dash-venue", re.compile(rf"^\W*{_YEAR}\s*[-\u2013]\s*\S")),
+    ("year-venue", re.compile(rf"^\W*{_YEAR}\s+\S")),
+    ("year", re.compile(rf"^\W*{_YEAR}\W*$")),
+    ("venue-year", re.compile(rf"\S.*?[\s,]\s*{_YEAR}\W*$")),
+)
+
+
+def tag_form(entry: Entry) -> str | None:
+    """The form of an entry's leading ``[...]`` tag, or None when it has none."""
+    m = _TAG.match(entry.raw)
+    if m is None:
+        return None
+    text = m[1].strip()
+    if not text:
+        return None
+    for name, pattern in _FORMS:
+        if pattern.search(text):
+            return name
+    return "venue"
+
+
+def _decide(name: str, votes: list[str], pins: Pins, default: str) -> Convention[str]:
+    evidence = tally(votes)
+    pinned = pins.words.get(name)
+    if pinned is not None:
+        return Convention(name, pinned, CONFIG, evidence)
+    value = winner(evidence)
+    if value is None:
+        return Convention(name, default, DEFAULT, evidence)
+    return Convention(name, value, LEARNED, evidence)
+
+
+def tag(doc: Document, pins: Pins) -> Convention[str]:
+    votes = [form for e in doc.entries if (form := tag_form(e)) is not None]
+    return _decide("tag", votes, pins, "year-venue")
+
+
+def trailing(doc: Document, pins: Pins) -> Convention[str]:
+    """``text`` when most entries with links carry a note after them, else ``none``."""
+    votes = [
+        "text" if any(p.kind == "stray-text" for p in e.problems) else "none"
+        for e in doc.entries
+        if e.links
+    ]
+    return _decide("trailing", votes, pins, "none")
+
+
+def catalog_depth(doc: Document, pins: Pins) -> Convention[int]:
+    """How many heading levels, from the shallowest listed, the contents covers."""
+    catalog = doc.catalog
+    if pins.catalog_depth:
+        return Convention("catalog-depth", pins.catalog_depth, CONFIG)
+    if catalog is None or not catalog.items:
+        return Convention("catalog-depth", 0, DEFAULT)
+    by_anchor = {h.anchor.lower(): h for h in reversed(doc.headings)}
+    listed = {
+        h.index
+        for item in catalog.items
+        if item.target.startswith("#")
+        and (h := by_anchor.get(unquote(item.target[1:]).lower())) is not None
+    }
+    below = [h for h in doc.headings if h.index > catalog.heading and h.line > catalog.end_line]
+    if not listed or not below:
+        return Convention("catalog-depth", 0, DEFAULT)
+    top = min(doc.headings[i].level for i in listed)
+    evidence = []
+    depth = 0
+    for level in range(top, 7):
+        at_level = [h for h in below if h.level == level]
+        if not at_level:
+            continue
+        shown = sum(1 for h in at_level if h.index in listed)
+        evidence.append((f"h{level}", shown))
+        if shown < COVERED_SHARE * len(at_level):
+            break
+        depth = level - top + 1
+    return Convention("catalog-depth", depth, LEARNED, tuple(evidence))
