@@ -90,7 +90,7 @@ def test_extra_words_fix_is_unsafe_and_removes_them():
 def test_unknown_venue_names_the_closest():
     text = "## Models\n1. [2024 Nature Methds] **A title** [[paper]](https://example.org/a)\n"
     (f,) = findings(text, "SCF302")
-    assert "closest known: 'Nature Methods'" in f.message
+    assert "did you mean 'Nature Methods'" in f.message
     assert f.suggestion == "Nature Methods"
 
 

@@ -1,13 +1,18 @@
-"""Venue rules: known spellings, unknown venues, extra words in the tag."""
+"""Venue rules: spellings against the list's own, unknown venues, extra words in the tag."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
+import re
 
 from scfm_lint.checks.registry import Context, Hit, rule
 from scfm_lint.document.model import Document, Entry
 from scfm_lint.engine.finding import Edit, Fix, Severity
-from scfm_lint.paperlist.venues import catalog
+from scfm_lint.paperlist.venues import Match, catalog
+
+#: A venue left to fill in: X's, question marks, dashes, TBD/TBA/TODO, N/A.
+_PLACEHOLDER = re.compile(r"x{2,}|\?+|-+|\.{2,}|…|tb[ad]|todo|n/?a|none|unknown", re.IGNORECASE)
 
 
 def _span(doc: Document, entry: Entry, start: int, text: str) -> tuple[int, int] | None:
@@ -23,57 +28,104 @@ def _span(doc: Document, entry: Entry, start: int, text: str) -> tuple[int, int]
     "SCF301",
     "venue-alias",
     Severity.WARNING,
-    "A venue is written as an alias, misspelling or case variant of a known venue.",
+    "A venue is misspelt, or spelt differently from the way the list spells it elsewhere.",
     """
-What it does: compares the venue of each tag with the venue catalog (`rules/venues.yaml`
-plus `venues.extra` in the project config) and flags spellings that are a listed alias or
-misspelling ("Brief in Bioinformatics", "iSchience", "NM") or differ only in case
-("biorxiv", "BioRxiv", "NPJ Digital Medicine").
+What it does: resolves the venue of each tag against the venue catalog (`rules/venues.yaml`,
+the generated `rules/catalog/venues.yaml`, and `venues.extra` in the project config) and
+judges its spelling against the list's own house spelling of that venue: the accepted
+spelling (the canonical name or an accepted alias such as "NIPS" or "Nat Methods") that the
+list uses most for it, the canonical name when nothing else is more common. It flags
+- a listed misspelling ("Brief in Bioinformatics", "iSchience", "Nature Method") or a case
+  variant ("biorxiv", "BioRxiv", "NPJ Digital Medicine", "Arxiv"), always;
+- an accepted spelling that is not the house spelling: "NM" in a list that writes "Nature
+  Methods", or "NeurIPS" in a list that writes "NIPS" in most entries.
+A list that writes an accepted alias throughout ("NIPS" everywhere) is consistent and gets
+nothing.
 
 Why is this bad? One venue spelled three ways cannot be counted, filtered or searched, and
 readers wonder whether "BioRxiv" and "bioRxiv" are different things.
 
 Example: `1. [2024 biorxiv] **scMulan: ...**`
 
-Fix: write the canonical spelling (`bioRxiv`); the fix is safe and `--fix` applies it.
+Fix: write the house spelling the message names; the fix is safe and `--fix` applies it.
 """,
     fixable=True,
 )
 def venue_alias(ctx: Context) -> Iterator[Hit]:
     venues = catalog(ctx.config)
+    matches = []
     for entry in ctx.doc.entries:
-        if not entry.venue:
-            continue
-        match = venues.lookup(entry.venue)
-        if match is None or match.how == "exact":
-            continue
+        match = venues.lookup(entry.venue) if entry.venue else None
+        # Only a tag part that is itself a spelling of the venue is judged, not a venue
+        # composed with a year or a workshop's name ("NeurIPS 2023 AI for Science Workshop").
+        plain = venues.resolve(match.written) if match is not None else None
+        if match is not None and plain is not None and plain.venue is match.venue:
+            matches.append((entry, match))
+    house = _house_spellings(m for _, m in matches)
+    for entry, match in matches:
         canonical = match.venue.name
-        what = "a case variant" if match.how == "case" else "an alias"
+        write, uses = house.get(canonical, (canonical, 0))
+        if match.how in {"exact", "alias"} and match.written == write:
+            continue
+        message = _spelling_message(match, write, uses)
         span = _span(ctx.doc, entry, 0, match.written)
         fix = None
         if span is not None:
-            fix = Fix((Edit(span[0], span[1], canonical),), f"write {canonical!r}")
+            fix = Fix((Edit(span[0], span[1], write),), f"write {write!r}")
         yield Hit(
             entry.line,
             entry.venue_column or entry.column,
-            f"venue {match.written!r} is {what} of {canonical!r}",
+            message,
             fix=fix,
-            suggestion=canonical,
+            suggestion=write,
         )
+
+
+def _house_spellings(matches: Iterable[Match]) -> dict[str, tuple[str, int]]:
+    """Per venue: the accepted spelling the list uses most (the canonical one on a tie) and
+    how many entries use it."""
+    counts: dict[str, Counter[str]] = {}
+    for match in matches:
+        if match.how in {"exact", "alias"}:
+            counts.setdefault(match.venue.name, Counter())[match.written] += 1
+    house: dict[str, tuple[str, int]] = {}
+    for name, spellings in counts.items():
+        best = max(spellings.values())
+        write = name if spellings[name] == best else spellings.most_common(1)[0][0]
+        house[name] = (write, spellings[write])
+    return house
+
+
+def _spelling_message(match: Match, write: str, uses: int) -> str:
+    written, canonical = match.written, match.venue.name
+    elsewhere = f"; this list writes {write!r} ({uses} entries)" if uses else ""
+    if match.how == "case":
+        return f"venue {written!r} is a case variant of {canonical!r}" + (
+            elsewhere if write != canonical else ""
+        )
+    if match.how == "misspelling":
+        return f"venue {written!r} is a misspelling of {canonical!r}" + (
+            elsewhere if write != canonical else ""
+        )
+    if match.how == "alias":
+        return f"venue {written!r} is an alias of {canonical!r}{elsewhere}"
+    return f"venue {written!r} is spelt differently from the rest of this list{elsewhere}"
 
 
 @rule(
     "SCF302",
     "unknown-venue",
-    Severity.WARNING,
+    Severity.INFO,
     "A venue that the venue catalog does not know.",
     """
-What it does: flags a tag whose venue matches no known venue, alias or case variant, even
-after allowing extra words after a known venue. The message names the closest known
-venues.
+What it does: reports a tag whose venue matches no known venue, alias or case variant,
+even after allowing extra words after a known venue. A well-formed name the catalog
+does not know (a company, a new journal) is an info. A name within a few letters of a
+known venue ("Sturcture") is a warning that names it, and so is a placeholder ("XXXX",
+"TBD"). Short acronyms are never suggested for each other: ICCV is not a typo of MICCAI.
 
-Why is this bad? An unknown venue is usually a typo or a placeholder ("XXXX"), and the
-paper-list rules (URL consistency, venue kinds) cannot reason about it.
+Why is this bad? A placeholder or a typo hides the venue, and the paper-list rules (URL
+consistency, venue kinds) cannot reason about a venue they do not know.
 
 Example: `1. [2023 XXXX] **A Deeper Dive into Single-Cell RNA Sequencing Foundation Models**`
 
@@ -86,14 +138,27 @@ def unknown_venue(ctx: Context) -> Iterator[Hit]:
     for entry in ctx.doc.entries:
         if not entry.venue or venues.lookup(entry.venue) is not None:
             continue
+        column = entry.venue_column or entry.column
+        if _PLACEHOLDER.fullmatch(entry.venue.strip()):
+            yield Hit(
+                entry.line,
+                column,
+                f"venue {entry.venue!r} is a placeholder, not a venue",
+                severity=Severity.WARNING,
+            )
+            continue
         close = venues.closest(entry.venue)
-        hint = f"; closest known: {', '.join(repr(c) for c in close)}" if close else ""
-        yield Hit(
-            entry.line,
-            entry.venue_column or entry.column,
-            f"unknown venue {entry.venue!r}{hint}",
-            suggestion=close[0] if close else None,
-        )
+        if close:
+            names = ", ".join(repr(c) for c in close)
+            yield Hit(
+                entry.line,
+                column,
+                f"unknown venue {entry.venue!r}; did you mean {names}?",
+                suggestion=close[0],
+                severity=Severity.WARNING,
+            )
+            continue
+        yield Hit(entry.line, column, f"venue {entry.venue!r} is not in the venue catalog")
 
 
 @rule(

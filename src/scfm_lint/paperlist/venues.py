@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-import difflib
 import re
 from typing import Any
 
+from scfm_lint.config.resources import load_rule_file
 from scfm_lint.errors import ConfigError
+from scfm_lint.paperlist.spelling import allowed_edits, distance
 
 KINDS = frozenset({"journal", "conference", "workshop", "preprint", "blog", "other"})
-_KEYS = frozenset({"kind", "aliases", "publisher", "codes", "issn", "doi", "urls"})
+_KEYS = frozenset({"kind", "aliases", "misspellings", "publisher", "codes", "issn", "doi", "urls"})
 _SPACE = re.compile(r"\s+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A word after a conference name that makes the tag that conference's workshop.
@@ -28,6 +29,9 @@ class Venue:
     """The canonical spelling."""
     kind: str
     aliases: tuple[str, ...] = ()
+    """Other accepted spellings (abbreviations, former names)."""
+    misspellings: tuple[str, ...] = ()
+    """Known wrong spellings: always flagged, never a list's house spelling."""
     publisher: str | None = None
     codes: tuple[str, ...] = ()
     """Springer Nature article-id journal codes (``s41592``)."""
@@ -47,7 +51,8 @@ class Match:
     written: str
     """The part of the tag that names the venue, as written."""
     how: str
-    """``exact``, ``alias`` (a listed alias or misspelling) or ``case`` (a case variant)."""
+    """``exact``, ``alias`` (an accepted other spelling), ``misspelling`` (a listed wrong
+    spelling, or stray punctuation) or ``case`` (a case or spacing variant)."""
     rest: str = ""
     """Words the tag carries after the venue (empty when the whole tag is the venue)."""
     rest_offset: int = 0
@@ -83,6 +88,7 @@ def _venue(name: str, spec: Any, where: str) -> Venue:
         name=name,
         kind=kind,
         aliases=_strings(spec.get("aliases"), f"{where}.aliases"),
+        misspellings=_strings(spec.get("misspellings"), f"{where}.misspellings"),
         publisher=publisher,
         codes=tuple(c.lower() for c in _strings(spec.get("codes"), f"{where}.codes")),
         issn=tuple(i.upper() for i in _strings(spec.get("issn"), f"{where}.issn")),
@@ -91,14 +97,41 @@ def _venue(name: str, spec: Any, where: str) -> Venue:
     )
 
 
+class Generated:
+    """The generated catalog (``rules/catalog/venues.yaml``): names and aliases only."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.exact: dict[str, Venue] = {}
+        self.folded: dict[str, Venue] = {}
+        for line in lines:
+            kind, name, *aliases = line.split("|")
+            venue = Venue(name, kind if kind in KINDS else "other", tuple(aliases))
+            for spelling in (name, *aliases):
+                self.exact.setdefault(spelling, venue)
+                # Case-blind matching only for longer names: "AI", "IS" or "VR" in another
+                # case are ordinary words, not those venues.
+                if len(spelling) >= 5:
+                    self.folded.setdefault(key(spelling), venue)
+
+    @classmethod
+    def shipped(cls) -> Generated:
+        data = load_rule_file("catalog/venues")
+        block = data.get("venues") if isinstance(data, dict) else None
+        if not isinstance(block, str):
+            raise ConfigError("rules/catalog/venues.yaml: expected 'venues', a text block")
+        return cls([line for line in block.splitlines() if line.count("|") >= 1])
+
+
 class Catalog:
     """Every known venue, indexed by spelling and by identifier."""
 
-    def __init__(self, venues: Mapping[str, Venue]) -> None:
+    def __init__(self, venues: Mapping[str, Venue], generated: bool = False) -> None:
         self.venues = dict(venues)
         self._exact: dict[str, Venue] = {}
         self._alias: dict[str, Venue] = {}  # exact alias spelling
+        self._wrong: dict[str, Venue] = {}  # exact misspelling
         self._folded: dict[str, Venue] = {}  # key() of names and aliases
+        self._folded_wrong: dict[str, Venue] = {}  # key() of misspellings
         for venue in self.venues.values():
             self._exact[venue.name] = venue
             self._folded.setdefault(key(venue.name), venue)
@@ -106,6 +139,9 @@ class Catalog:
             for alias in venue.aliases:
                 self._alias.setdefault(alias, venue)
                 self._folded.setdefault(key(alias), venue)
+            for wrong in venue.misspellings:
+                self._wrong.setdefault(wrong, venue)
+                self._folded_wrong.setdefault(key(wrong), venue)
         self.by_code = {c: v for v in self.venues.values() for c in v.codes}
         self.by_issn = {i: v for v in self.venues.values() for i in v.issn}
         self._doi: dict[str, list[tuple[str, Venue]]] = {}  # by registrant (10.1016)
@@ -117,24 +153,58 @@ class Catalog:
         for u, v in sorted(urls, key=_longest):
             self._url.setdefault(u.partition("/")[0], []).append((u, v))
         self._memo: dict[str, Match | None] = {}
+        self._close: dict[str, list[str]] = {}
         self._max_words = max((len(k.split()) for k in self._folded), default=1)
+        self._use_generated = generated
+        self._generated: Generated | None = None
+        self._workshops: dict[str, Venue] = {}
 
-    def resolve(self, text: str) -> Match | None:
-        """Resolve a whole venue text: exact, alias or case variant; None when unknown."""
+    @property
+    def generated(self) -> Generated | None:
+        """The generated catalog, read on first use (most lists never need it)."""
+        if self._generated is None and self._use_generated:
+            self._generated = Generated.shipped()
+        return self._generated
+
+    def resolve(self, text: str, loose: bool = True) -> Match | None:
+        """Resolve a whole venue text: exact, alias, misspelling or case variant; None when
+        unknown. Without ``loose`` the generated catalog matches exact spellings only."""
         stripped = text.strip()
-        venue = self._exact.get(stripped)
+        for table, how in (
+            (self._exact, "exact"),
+            (self._alias, "alias"),
+            (self._wrong, "misspelling"),
+        ):
+            venue = table.get(stripped)
+            if venue is not None:
+                return Match(venue, stripped, how)
+        folded = key(stripped)
+        venue = self._folded_wrong.get(folded)
         if venue is not None:
-            return Match(venue, stripped, "exact")
-        venue = self._alias.get(stripped)
+            return Match(venue, stripped, "misspelling")
+        venue = self._folded.get(folded)
         if venue is not None:
-            return Match(venue, stripped, "alias")
-        venue = self._folded.get(key(stripped))
-        if venue is None:
-            # "Nature Methods." or "bioRxiv:": stray punctuation, fixed like an alias.
-            venue = self._folded.get(key(stripped.rstrip(".,;:")))
-            return None if venue is None else Match(venue, stripped, "alias")
-        folded_alias = any(key(a) == key(stripped) for a in venue.aliases)
-        return Match(venue, stripped, "alias" if folded_alias else "case")
+            return Match(venue, stripped, "case")
+        found = self._resolve_generated(stripped, loose)
+        if found is not None:
+            return found
+        # "Nature Methods." or "bioRxiv:": stray punctuation, fixed like a misspelling.
+        bare = stripped.rstrip(".,;:")
+        if bare and bare != stripped:
+            found = self.resolve(bare, loose)
+            if found is not None:
+                return Match(found.venue, stripped, "misspelling")
+        return None
+
+    def _resolve_generated(self, stripped: str, loose: bool) -> Match | None:
+        generated = self.generated
+        if generated is None:
+            return None
+        venue = generated.exact.get(stripped)
+        if venue is not None:
+            return Match(venue, stripped, "exact" if stripped == venue.name else "alias")
+        venue = generated.folded.get(key(stripped)) if loose else None
+        return None if venue is None else Match(venue, stripped, "case")
 
     def lookup(self, text: str) -> Match | None:
         """Resolve a tag's venue text (memoized: a list repeats a few dozen venues)."""
@@ -157,16 +227,14 @@ class Catalog:
         words = list(re.finditer(r"[^\s,;]+", text))
         for n in range(min(len(words), self._max_words), 0, -1):
             end = words[n - 1].end()
-            match = self.resolve(text[:end])
+            match = self.resolve(text[:end], loose=False)
             if match is None:
                 continue
             rest = text[end:].strip(" ,;:-–—")
             if match.venue.kind == "workshop":  # the rest names the workshop
                 return Match(match.venue, match.written, match.how)
             if _WORKSHOP.search(rest) and match.venue.kind == "conference":
-                workshop = self.venues.get(f"{match.venue.name} Workshop")
-                if workshop is not None:
-                    return Match(workshop, text, "exact")
+                return Match(self._workshop(match.venue), text, "exact")
             head, _, tail = rest.partition(" ")
             if _YEAR.fullmatch(head) and match.venue.kind == "conference":
                 if not tail:
@@ -176,6 +244,14 @@ class Catalog:
                 return None
             return Match(match.venue, match.written, match.how, rest, end)
         return None
+
+    def _workshop(self, conference: Venue) -> Venue:
+        """The workshops of ``conference``: the catalog's entry, else one made on the fly."""
+        name = f"{conference.name} Workshop"
+        known = self.venues.get(name)
+        if known is not None:
+            return known
+        return self._workshops.setdefault(name, Venue(name, "workshop"))
 
     def by_doi(self, doi: str) -> Venue | None:
         """The venue whose DOI prefix is the longest match of ``doi`` (lower-case)."""
@@ -192,14 +268,34 @@ class Catalog:
         return None
 
     def closest(self, text: str, n: int = 3) -> list[str]:
-        """The canonical names of the known venues whose spelling is closest to ``text``."""
-        found = difflib.get_close_matches(key(text), list(self._folded), n=n * 2, cutoff=0.6)
+        """Canonical names of known venues whose spelling is a likely typo of ``text``: within
+        a few edits, none at all for short acronyms (ICCV is not a typo of MICCAI)."""
+        folded = key(text)
+        found = self._close.get(folded)
+        if found is None:
+            found = self._close[folded] = self._closest(folded)
+        return found[:n]
+
+    def _closest(self, folded: str) -> list[str]:
+        limit = allowed_edits(folded)
+        if limit == 0:
+            return []
+        tables = [self._folded]
+        if self.generated is not None:
+            tables.append(self.generated.folded)
+        scored: list[tuple[int, int, str]] = []
+        for order, table in enumerate(tables):
+            for spelling, venue in table.items():
+                if allowed_edits(spelling) == 0:
+                    continue
+                d = distance(folded, spelling, limit)
+                if d <= limit:
+                    scored.append((d, order, venue.name))
         names: list[str] = []
-        for k in found:
-            name = self._folded[k].name
+        for _d, _order, name in sorted(scored):
             if name not in names:
                 names.append(name)
-        return names[:n]
+        return names
 
 
 def _longest(pair: tuple[str, Venue]) -> int:
@@ -209,9 +305,13 @@ def _longest(pair: tuple[str, Venue]) -> int:
 def catalog_from_config(config: Mapping[str, Any]) -> Catalog:
     """Build the catalog from ``venues.known`` plus a project's ``venues.extra``.
 
-    An extra venue named like a known one adds its aliases and identifiers to it.
+    An extra venue named like a known one adds its aliases and identifiers to it. With
+    ``venues.catalog`` on, the generated catalog answers for names neither of them knows.
     """
     section = config.get("venues") or {}
+    generated = section.get("catalog", False)
+    if not isinstance(generated, bool):
+        raise ConfigError("venues.catalog: expected true or false")
     venues: dict[str, Venue] = {}
     for group in ("known", "extra"):
         entries = section.get(group) or {}
@@ -225,13 +325,14 @@ def catalog_from_config(config: Mapping[str, Any]) -> Catalog:
             if old is not None and isinstance(spec, Mapping) and "kind" not in spec:
                 spec = _extend(old, spec)
             venues[name] = _venue(name, spec, where)
-    return Catalog(venues)
+    return Catalog(venues, generated=generated)
 
 
 def _extend(old: Venue, spec: Mapping[str, Any]) -> dict[str, Any]:
     merged: dict[str, Any] = {
         "kind": old.kind,
         "aliases": list(old.aliases),
+        "misspellings": list(old.misspellings),
         "publisher": old.publisher,
         "codes": list(old.codes),
         "issn": list(old.issn),
