@@ -74,3 +74,65 @@ def test_unknown_venue_severity_and_suggestion(venue, severity, suggestion):
 )
 def test_real_venues_are_known(venue):
     assert findings(entries(venue), "SCF302") == []
+
+
+@pytest.mark.parametrize(
+    ("code", "venue_year", "url", "write", "words"),
+    [
+        pytest.param(
+            "SCF331",
+            "2024 Patterns",
+            "https://www.sciencedirect.com/science/article/pii/S2666389925001746",
+            "2025",
+            "; write 2025",
+            id="year earlier than the PII",
+        ),
+        pytest.param(
+            "SCF331",
+            "2027 Nature Methods",
+            "https://www.nature.com/articles/s41592-024-02202-0",
+            "2025",
+            "(allowed up to 2025); write 2025 if the tag is wrong",
+            id="year later than the article id allows",
+        ),
+        pytest.param(
+            "SCF332",
+            "2025 Nature Methods",
+            "https://www.nature.com/articles/s41587-025-02846-y",
+            "Nature Biotechnology",
+            "; write 'Nature Biotechnology', or link the paper at 'Nature Methods'",
+            id="another journal's article",
+        ),
+        pytest.param(
+            "SCF332",
+            "2024 bioRxiv",
+            "https://arxiv.org/abs/2406.01234",
+            "arXiv",
+            "; write 'arXiv'",
+            id="another preprint server",
+        ),
+        pytest.param(
+            "SCF333",
+            "2025 Nature",
+            "https://www.biorxiv.org/content/10.1101/2023.09.24.559168v1",
+            "bioRxiv",
+            "; write 'bioRxiv', or link the article published in Nature",
+            id="journal on a preprint",
+        ),
+    ],
+)
+def test_url_rules_say_what_to_write(code, venue_year, url, write, words):
+    text = f"## Models\n1. [{venue_year}] **A title** [[paper]]({url})\n"
+    (f,) = findings(text, code)
+    assert f.suggestion == write
+    assert words in f.message
+
+
+def test_publisher_mismatch_has_no_venue_to_propose():
+    text = (
+        "## Models\n1. [2024 Cell] **A title** [[paper]]"
+        "(https://www.nature.com/articles/s41999-024-00001-1)\n"
+    )
+    (f,) = findings(text, "SCF332")
+    assert f.suggestion is None
+    assert "write" not in f.message

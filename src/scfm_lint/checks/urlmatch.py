@@ -137,7 +137,9 @@ that the URL contradicts is a typo or a stale tag (a preprint year on a publishe
 Example: `[2024 Patterns] **BioLLM ...** (sciencedirect.com/.../pii/S2666389925001746)`: the
 PII was assigned in 2025.
 
-Fix: correct the year, or the link if it points at the wrong version.
+Fix: correct the year (the message and the finding's suggestion give the year the URL
+proves: the posting or id year when the tag is too early, the latest allowed year when it is
+too late), or the link if it points at the wrong version.
 """,
 )
 def year_mismatch_url(ctx: Context) -> Iterator[Hit]:
@@ -170,14 +172,17 @@ def _year_hit(entry: Entry, venue: Venue | None, src: Source) -> Hit | None:
         return Hit(
             entry.line,
             _column(entry),
-            f"tag year {year} is earlier than the URL allows: {what}",
+            f"tag year {year} is earlier than the URL allows: {what}; write {posted}",
+            suggestion=str(posted),
             severity=Severity.ERROR,
         )
     if high is not None and year > high:
         return Hit(
             entry.line,
             _column(entry),
-            f"tag year {year} is later than the URL suggests: {what} (allowed up to {high})",
+            f"tag year {year} is later than the URL suggests: {what} (allowed up to {high}); "
+            f"write {high} if the tag is wrong",
+            suggestion=str(high),
             severity=Severity.WARNING,
         )
     return None
@@ -211,16 +216,32 @@ Why is this bad? Either the venue or the link is wrong, and readers follow the l
 Example: `[2025 Nature Methods] **Overcoming barriers ...**`
 (nature.com/articles/s41587-025-02846-y).
 
-Fix: correct the venue, or replace the link with the paper's link at the tagged venue.
+Fix: write the venue the URL proves (named in the message and given as the suggestion when
+the URL names one journal or server), or replace the link with the paper's link at the
+tagged venue.
 """,
 )
 def venue_mismatch_url(ctx: Context) -> Iterator[Hit]:
     for entry, venue, sources in _checked(ctx):
         for src in sources:
             message = _venue_problem(venue, src)
-            if message:
-                yield Hit(entry.line, entry.venue_column or _column(entry), message)
+            if message and venue is not None:
+                proven = _proven_venue(src)
+                if proven is not None:
+                    message += f"; write {proven!r}, or link the paper at {venue.name!r}"
+                yield Hit(
+                    entry.line, entry.venue_column or _column(entry), message, suggestion=proven
+                )
                 break
+
+
+def _proven_venue(src: Source) -> str | None:
+    """The venue the URL proves: its journal, or its one preprint server."""
+    if src.journal is not None:
+        return src.journal.name
+    if len(src.servers) == 1:
+        return src.servers[0]
+    return None
 
 
 def _venue_problem(venue: Venue | None, src: Source) -> str | None:
@@ -276,7 +297,8 @@ stale (the paper was published and readers should get the version of record).
 Example: `[2025 Nature] **GET: a foundation model of transcription ...**
 (biorxiv.org/content/10.1101/2023.09.24.559168v1)`.
 
-Fix: link the published article, or tag the preprint server.
+Fix: link the published article, or tag the preprint server (the message names it and
+gives it as the suggestion).
 """,
 )
 def journal_on_preprint_url(ctx: Context) -> Iterator[Hit]:
@@ -284,9 +306,13 @@ def journal_on_preprint_url(ctx: Context) -> Iterator[Hit]:
         for src in sources:
             if venue is not None and venue.kind == "journal" and src.info.preprint:
                 where = src.evidence or "a preprint"
+                proven = _proven_venue(src)
+                what = f"write {proven!r}" if proven else "tag the preprint server"
                 yield Hit(
                     entry.line,
                     entry.venue_column or _column(entry),
-                    f"journal venue {venue.name!r} but the link is {where}",
+                    f"journal venue {venue.name!r} but the link is {where}; {what}, "
+                    f"or link the article published in {venue.name}",
+                    suggestion=proven,
                 )
                 break
