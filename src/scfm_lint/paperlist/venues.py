@@ -154,6 +154,7 @@ class Catalog:
             self._url.setdefault(u.partition("/")[0], []).append((u, v))
         self._memo: dict[str, Match | None] = {}
         self._close: dict[str, list[str]] = {}
+        self._by_length: dict[int, list[tuple[str, int, str]]] | None = None
         self._max_words = max((len(k.split()) for k in self._folded), default=1)
         self._use_generated = generated
         self._generated: Generated | None = None
@@ -280,22 +281,32 @@ class Catalog:
         limit = allowed_edits(folded)
         if limit == 0:
             return []
-        tables = [self._folded]
-        if self.generated is not None:
-            tables.append(self.generated.folded)
+        if self._by_length is None:
+            self._by_length = self._spellings_by_length()
         scored: list[tuple[int, int, str]] = []
-        for order, table in enumerate(tables):
-            for spelling, venue in table.items():
-                if allowed_edits(spelling) == 0:
-                    continue
+        for n in range(len(folded) - limit, len(folded) + limit + 1):
+            for spelling, order, name in self._by_length.get(n, ()):
                 d = distance(folded, spelling, limit)
                 if d <= limit:
-                    scored.append((d, order, venue.name))
+                    scored.append((d, order, name))
         names: list[str] = []
         for _d, _order, name in sorted(scored):
             if name not in names:
                 names.append(name)
         return names
+
+    def _spellings_by_length(self) -> dict[int, list[tuple[str, int, str]]]:
+        """Every suggestible spelling (not a short acronym), bucketed by length: a typo
+        within ``k`` edits has a length within ``k``. The core's come first."""
+        tables = [self._folded]
+        if self.generated is not None:
+            tables.append(self.generated.folded)
+        buckets: dict[int, list[tuple[str, int, str]]] = {}
+        for order, table in enumerate(tables):
+            for spelling, venue in table.items():
+                if allowed_edits(spelling):
+                    buckets.setdefault(len(spelling), []).append((spelling, order, venue.name))
+        return buckets
 
 
 def _longest(pair: tuple[str, Venue]) -> int:
