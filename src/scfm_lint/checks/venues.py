@@ -9,7 +9,7 @@ import re
 from scfm_lint.checks.registry import Context, Hit, rule
 from scfm_lint.document.model import Document, Entry
 from scfm_lint.engine.finding import Edit, Fix, Severity
-from scfm_lint.paperlist.venues import Match, catalog
+from scfm_lint.paperlist.venues import Catalog, Match, catalog
 
 #: A venue left to fill in: X's, question marks, dashes, TBD/TBA/TODO, N/A.
 _PLACEHOLDER = re.compile(r"x{2,}|\?+|-+|\.{2,}|…|tb[ad]|todo|n/?a|none|unknown", re.IGNORECASE)
@@ -52,16 +52,8 @@ Fix: write the house spelling the message names; the fix is safe and `--fix` app
     fixable=True,
 )
 def venue_alias(ctx: Context) -> Iterator[Hit]:
-    venues = catalog(ctx.config)
-    matches = []
-    for entry in ctx.doc.entries:
-        match = venues.lookup(entry.venue) if entry.venue else None
-        # Only a tag part that is itself a spelling of the venue is judged, not a venue
-        # composed with a year or a workshop's name ("NeurIPS 2023 AI for Science Workshop").
-        plain = venues.resolve(match.written) if match is not None else None
-        if match is not None and plain is not None and plain.venue is match.venue:
-            matches.append((entry, match))
-    house = _house_spellings(m for _, m in matches)
+    matches = spelt_venues(ctx.doc, catalog(ctx.config))
+    house = house_spellings(m for _, m in matches)
     for entry, match in matches:
         canonical = match.venue.name
         write, uses = house.get(canonical, (canonical, 0))
@@ -81,9 +73,25 @@ def venue_alias(ctx: Context) -> Iterator[Hit]:
         )
 
 
-def _house_spellings(matches: Iterable[Match]) -> dict[str, tuple[str, int]]:
-    """Per venue: the accepted spelling the list uses most (the canonical one on a tie) and
-    how many entries use it."""
+def spelt_venues(doc: Document, venues: Catalog) -> list[tuple[Entry, Match]]:
+    """The entries whose tag names a known venue by one of its spellings.
+
+    Only a tag part that is itself a spelling of the venue counts, not a venue composed with
+    a year or a workshop's name ("NeurIPS 2023 AI for Science Workshop").
+    """
+    out: list[tuple[Entry, Match]] = []
+    for entry in doc.entries:
+        match = venues.lookup(entry.venue) if entry.venue else None
+        plain = venues.resolve(match.written) if match is not None else None
+        if match is not None and plain is not None and plain.venue is match.venue:
+            out.append((entry, match))
+    return out
+
+
+def house_spellings(matches: Iterable[Match]) -> dict[str, tuple[str, int]]:
+    """Per canonical venue name: the list's house spelling, the accepted spelling it uses
+    most (the canonical one on a tie), and how many entries use it (the learned convention
+    that SCF301 judges by; ``conventions`` may show it)."""
     counts: dict[str, Counter[str]] = {}
     for match in matches:
         if match.how in {"exact", "alias"}:
