@@ -83,18 +83,38 @@ def records(doc: Document) -> Counter[tuple[str, int | None, str | None, tuple[s
     return Counter((e.title, e.year, e.venue, tuple(x.url for x in e.links)) for e in doc.entries)
 
 
-def canonical(venue: str | None) -> str | None:
-    match = venue_catalog(CONFIG).lookup(venue) if venue else None
-    return match.venue.name if match is not None and not match.rest else venue
+def house_venues(doc: Document) -> dict[str, str]:
+    """Per known venue, the list's house spelling: the accepted spelling (canonical name or
+    alias) its entries use most, the canonical name on a tie or when none is used."""
+    venues = venue_catalog(CONFIG)
+    counts: dict[str, Counter[str]] = {}
+    for e in doc.entries:
+        match = venues.lookup(e.venue) if e.venue else None
+        if match is not None and not match.rest and match.how in {"exact", "alias"}:
+            counts.setdefault(match.venue.name, Counter())[match.written] += 1
+    house = {}
+    for name, spellings in counts.items():
+        top = max(spellings.values())
+        house[name] = name if spellings[name] == top else spellings.most_common(1)[0][0]
+    return house
 
 
 def expected_records(doc: Document) -> Counter[tuple[str, int | None, str | None, tuple[str, ...]]]:
-    """The entries after the named changes: canonical venue, no space before the colon."""
+    """The entries after the named changes: each venue in the list's house spelling, no space
+    before the colon."""
+    venues, house = venue_catalog(CONFIG), house_venues(doc)
+
+    def spelt(venue: str | None) -> str | None:
+        match = venues.lookup(venue) if venue else None
+        if match is None or match.rest:
+            return venue
+        return house.get(match.venue.name, match.venue.name)
+
     return Counter(
         (
             e.title.replace(" :", ":", 1),
             e.year,
-            canonical(e.venue),
+            spelt(e.venue),
             tuple(x.url for x in e.links),
         )
         for e in doc.entries
