@@ -22,7 +22,10 @@ def test_wheel_contains_exactly_the_rule_files(tmp_path: Path) -> None:
     (wheel,) = tmp_path.glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     packaged = sorted(n for n in names if n.startswith("scfm_lint/rules/"))
-    expected = sorted(f"scfm_lint/rules/{p.name}" for p in (ROOT / "rules").glob("*.yaml"))
+    rules = ROOT / "rules"
+    # rules/ holds YAML only, some of it in folders (rules/catalog/venues.yaml).
+    assert all(p.suffix == ".yaml" for p in rules.rglob("*") if p.is_file())
+    expected = sorted(f"scfm_lint/rules/{p.relative_to(rules)}" for p in rules.rglob("*.yaml"))
     assert packaged == expected
     assert "scfm_lint/cli/__init__.py" in names
 
