@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError
 import json
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def test_discovery_walks_up_to_yaml(project):
     cfg = _write(project / ".scfm-lint.yaml", "numbering: {style: sequential}\n")
     target = _write(project / "a" / "b" / "README.md", DIRTY)
     assert discover(target) == cfg.resolve()
-    assert load_config(target)["numbering"]["style"] == "sequential"
+    assert load_config(target).numbering.style == "sequential"
 
 
 def test_discovery_walks_up_to_pyproject_with_our_table(project):
@@ -38,39 +39,43 @@ def test_discovery_walks_up_to_pyproject_with_our_table(project):
     _write(project / "a" / "pyproject.toml", '[project]\nname = "x"\n')
     target = _write(project / "a" / "README.md", DIRTY)
     assert discover(target) == (project / "pyproject.toml").resolve()
-    assert load_config(target)["fail-on"] == "warning"
+    assert load_config(target).selection.fail_on == "warning"
 
 
 def test_nearest_file_wins_and_yaml_beats_pyproject_in_one_folder(project):
     _write(project / ".scfm-lint.yaml", "fail-on: info\n")
     _write(project / "a" / "pyproject.toml", '[tool.scfm-lint]\nfail-on = "warning"\n')
     _write(project / "a" / ".scfm-lint.yaml", "fail-on: never\n")
-    assert load_config(project / "a" / "README.md")["fail-on"] == "never"
+    assert load_config(project / "a" / "README.md").selection.fail_on == "never"
 
 
 def test_no_config_file_gives_the_defaults(project):
-    assert load_config(project / "README.md") == defaults()
+    config = load_config(project / "README.md")
+    assert config.source == ""
+    assert config.raw == defaults()
+    assert config.catalog.heading == defaults()["catalog"]["heading"]
+    assert config.entries.labels == tuple(defaults()["entries"]["labels"])
 
 
 def test_explicit_config_overrides_discovery(project):
     _write(project / ".scfm-lint.yaml", "fail-on: info\n")
     explicit = _write(project / "ci" / "strict.yaml", "fail-on: warning\n")
-    assert load_config(project / "README.md", explicit)["fail-on"] == "warning"
+    assert load_config(project / "README.md", explicit).selection.fail_on == "warning"
 
 
 def test_precedence_defaults_file_command_line(project):
     _write(project / ".scfm-lint.yaml", "fail-on: warning\nentries: {year-min: 1990}\n")
     config = load_config(project / "README.md", overrides={"fail-on": "never"})
-    assert config["fail-on"] == "never"
-    assert config["entries"]["year-min"] == 1990
+    assert config.selection.fail_on == "never"
+    assert config.entries.year_min == 1990
     # Mappings merge: the file's one key leaves the other defaults of 'entries' in place.
-    assert config["entries"]["labels"] == defaults()["entries"]["labels"]
+    assert config.entries.labels == tuple(defaults()["entries"]["labels"])
     assert defaults()["fail-on"] == "error"
 
 
 def test_lists_replace_rather_than_extend(project):
     _write(project / ".scfm-lint.yaml", "entries: {labels: [paper]}\n")
-    assert load_config(project / "README.md")["entries"]["labels"] == ["paper"]
+    assert load_config(project / "README.md").entries.labels == ("paper",)
 
 
 @pytest.mark.parametrize(
@@ -135,7 +140,7 @@ def test_lists_replace_rather_than_extend(project):
         pytest.param(
             ".scfm-lint.yaml",
             "severity: {SCF999: error}\n",
-            ["key 'severity.SCF999'", "unknown rule code"],
+            ["key 'severity.SCF999'", "matches no rule code"],
             id="unknown severity code",
         ),
         pytest.param(
@@ -234,18 +239,20 @@ def test_editing_a_loaded_config_leaves_the_defaults_alone(project):
     _write(project / ".scfm-lint.yaml", "fail-on: warning\n")
     for target in (project / "README.md", project.parent / "README.md"):
         config = load_config(target)
-        config["entries"]["labels"].append("bogus")
-        config["whitespace"]["tabs"] = False
+        with pytest.raises(FrozenInstanceError):
+            config.whitespace.tabs = False  # type: ignore[misc]
+        with pytest.raises(TypeError):
+            config.raw["entries"] = {}  # type: ignore[index]
     assert "bogus" not in defaults()["entries"]["labels"]
-    assert load_config(project / "README.md")["whitespace"]["tabs"] is True
+    assert load_config(project / "README.md").whitespace.tabs is True
 
 
 def test_hosts_is_an_open_mapping_the_user_extends(project):
     _write(project / ".scfm-lint.yaml", "hosts:\n  papers.example.org: {concurrency: 1}\n")
     target = _write(project / "README.md", DIRTY)
     config = load_config(target)
-    assert config["hosts"]["papers.example.org"] == {"concurrency": 1}
-    assert "arxiv.org" in config["hosts"]  # the built-in policies stay
+    assert config.hosts.for_host("papers.example.org").concurrency == 1
+    assert config.hosts.for_host("arxiv.org").key == "arxiv.org"  # the built-in policies stay
 
 
 def test_hosts_must_still_be_a_mapping(project):

@@ -10,7 +10,7 @@ import pytest
 
 from core.golden import FIXTURES, read_fixture_file
 from scfm_lint.checks.registry import load_all
-from scfm_lint.config.load import defaults, validate, validate_values
+from scfm_lint.config.load import build_config
 from scfm_lint.document.parse import parse_document
 from scfm_lint.engine.finding import Finding, Severity
 from scfm_lint.output.reporters import finding_to_dict
@@ -103,8 +103,7 @@ def test_readme_config_example_is_valid():
     import yaml
 
     user = yaml.safe_load(block)
-    validate(user, defaults(), "README.md")
-    validate_values(user, "README.md")
+    build_config(user, "README.md")
 
 
 def test_readme_pragma_spellings_are_understood():

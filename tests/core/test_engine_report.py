@@ -10,12 +10,12 @@ import pytest
 
 from core.conftest import DIRTY
 from scfm_lint.checks.registry import load_all
-from scfm_lint.config.load import defaults, merge
+from scfm_lint.config.load import build_config, defaults, merge
 from scfm_lint.document.parse import parse_document
 from scfm_lint.engine.finding import Finding, Severity
-from scfm_lint.engine.run import enabled_rules, lint
-from scfm_lint.errors import UsageError
-from scfm_lint.output.reporters import REPORTERS, summary_line
+from scfm_lint.engine.run import lint
+from scfm_lint.errors import ConfigError
+from scfm_lint.output.reporters import REPORTERS, Report, summary_line
 
 
 def _lint(text: str, **over):
@@ -23,16 +23,27 @@ def _lint(text: str, **over):
     return lint(doc, merge(defaults(), over))
 
 
+def _enabled(**user):
+    return [r.code for r in build_config(user).selection.rules()]
+
+
 def test_select_takes_prefixes_and_ignore_wins():
-    codes = [r.code for r in enabled_rules(merge(defaults(), {"select": ["SCF2"]}))]
-    assert codes == sorted(c for c in load_all() if c.startswith("SCF2"))
-    config = merge(defaults(), {"select": ["scf10"], "ignore": ["SCF105"]})
-    assert [r.code for r in enabled_rules(config)] == [f"SCF10{i}" for i in range(1, 10) if i != 5]
+    assert _enabled(select=["SCF2"]) == sorted(c for c in load_all() if c.startswith("SCF2"))
+    codes = _enabled(select=["scf10"], ignore=["SCF105"])
+    assert codes == [f"SCF10{i}" for i in range(1, 10) if i != 5]
 
 
-def test_a_pattern_that_matches_no_rule_is_an_error():
-    with pytest.raises(UsageError, match="SCF9"):
-        enabled_rules(merge(defaults(), {"ignore": ["SCF9"]}))
+def test_select_and_ignore_take_rule_names_too():
+    assert _enabled(select=["missing-venue", "SCF105"]) == ["SCF101", "SCF105"]
+    assert "SCF231" not in _enabled(ignore=["Trailing-Whitespace"])
+
+
+@pytest.mark.parametrize("key", ["select", "ignore"])
+def test_a_pattern_that_matches_no_rule_is_an_error(key):
+    with pytest.raises(ConfigError, match=f"key '{key}': 'SCF9' matches no rule code or name"):
+        build_config({key: ["SCF9"]}, "x.yaml")
+    with pytest.raises(ConfigError, match="'no-such-rule' matches no rule"):
+        build_config({key: ["no-such-rule"]}, "x.yaml")
 
 
 def test_network_rules_never_run_offline():
@@ -106,7 +117,7 @@ def test_summary_line(findings, files, line):
 
 def test_text_reporter():
     out = io.StringIO()
-    REPORTERS["text"](_findings(), 1, out)
+    REPORTERS["text"](Report(_findings(), 1), out)
     assert out.getvalue().splitlines() == [
         "a.md:1:1: SCF101 one",
         "a.md:2:5: SCF231 two",
@@ -118,7 +129,7 @@ def test_text_reporter():
 def test_json_reporter_keeps_unicode_and_counts():
     out = io.StringIO()
     f = Finding("ü.md", 1, 1, "SCF101", "missing-venue", Severity.ERROR, "title — “x”")
-    REPORTERS["json"]([f], 1, out)
+    REPORTERS["json"](Report([f], 1), out)
     assert "title — “x”" in out.getvalue()
     payload = json.loads(out.getvalue())
     assert payload["findings"][0]["path"] == "ü.md"

@@ -8,7 +8,8 @@ from typing import Any
 
 import yaml
 
-from scfm_lint.config.load import defaults, merge
+from scfm_lint.config.load import build_config
+from scfm_lint.config.model import Config
 from scfm_lint.document.parse import parse_document
 from scfm_lint.engine.finding import Finding
 from scfm_lint.engine.run import lint
@@ -60,18 +61,16 @@ def read_pairs(path: Path) -> list[Pair]:
     return pairs
 
 
-def config_for(options: dict[str, Any] | None = None) -> dict[str, Any]:
-    # Never read the developer's own link cache; tests that want one name it.
-    hermetic = merge(defaults(), {"links": {"cache": {"enabled": False}}})
-    return merge(hermetic, (options or {}).get("config", {}))
+def config_for(options: dict[str, Any] | None = None) -> Config:
+    return build_config((options or {}).get("config", {}), "test options")
 
 
-def run_fix(text: str, config: dict[str, Any], unsafe: bool = False) -> FixResult:
+def run_fix(text: str, config: Config, unsafe: bool = False) -> FixResult:
     doc = parse_document(
         text,
         "README.md",
-        catalog_heading=config["catalog"]["heading"],
-        excluded_sections=config["sections"]["exclude"],
+        catalog_heading=config.catalog.heading,
+        excluded_sections=list(config.sections.exclude),
     )
     return fix_document(doc, config, lint(doc, config), unsafe=unsafe)
 

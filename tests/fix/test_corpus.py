@@ -10,7 +10,7 @@ import pytest
 from fix.helpers import config_for, fixable, run_fix
 from fix.test_properties import outside, parse
 from scfm_lint.document.model import Document
-from scfm_lint.fixing.urls import arxiv_abs, https
+from scfm_lint.util.textedit import arxiv_abs, https
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 EDITIONS = sorted(CORPUS.glob("paper-list-*.md")) if CORPUS.is_dir() else []

@@ -8,11 +8,10 @@ from fix.helpers import DATA, config_for, read_pairs
 from scfm_lint.checks.registry import load_all
 from scfm_lint.document.parse import parse_document
 from scfm_lint.engine.run import lint
-from scfm_lint.fixing import fixable_codes
 
 
 def _codes_with_fixes() -> set[str]:
-    codes = set(fixable_codes())
+    codes = {code for code, rule in load_all().items() if rule.fixer is not None}
     for path in sorted(DATA.glob("*.md")):
         for pair in read_pairs(path):
             config = config_for(pair.options)
@@ -36,3 +35,9 @@ PENDING: set[str] = set()
 )
 def test_rules_that_fix_are_registered_fixable(code: str) -> None:
     assert load_all()[code].fixable
+
+
+def test_a_rule_with_a_fixer_is_fixable_through_its_one_registration() -> None:
+    rule = load_all()["SCF311"]
+    assert rule.fixer is not None
+    assert rule.fixable

@@ -6,7 +6,7 @@ import pytest
 
 from scfm_lint.document.parse import parse_document
 from scfm_lint.fixing.apply import apply_edits
-from scfm_lint.fixing.urls import arxiv_abs, https, link_fix
+from scfm_lint.util.textedit import arxiv_abs, https, link_fix
 
 
 @pytest.mark.parametrize(

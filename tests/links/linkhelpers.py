@@ -14,8 +14,9 @@ import aiohttp
 from aiohttp import web
 from aiohttp.abc import AbstractResolver
 
+from scfm_lint.config.links import parse_hosts
 from scfm_lint.links.checker import Checker, open_session
-from scfm_lint.links.policy import Policies, parse_hosts
+from scfm_lint.links.policy import Policies
 from scfm_lint.links.settings import Settings, from_config
 
 

@@ -6,9 +6,11 @@ import argparse
 import asyncio
 import io
 import json
+from pathlib import Path
 
 import pytest
 
+from scfm_lint.cli import build_parser
 from scfm_lint.config.load import load_config
 from scfm_lint.document.parse import parse_document
 from scfm_lint.links import command
@@ -30,16 +32,14 @@ Relative [figure](figs/tree.png) and [anchor](#models) are not web links.
 """
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser()
-    p.add_argument("--fail-on")
-    command.add_arguments(p)
-    return p
+def parse_args(*argv: str) -> argparse.Namespace:
+    """The options as ``scfm-lint links`` parses them."""
+    return build_parser(["links"]).parse_args(["links", *argv])
 
 
 def run(base, tmp_path, *argv, config=None):
     doc = parse_document(LIST.format(base=base), "README.md")
-    args = parser().parse_args(["--allow-private", "--timeout", "2", *argv])
+    args = parse_args("--allow-private", "--timeout", "2", *argv)
     out = io.StringIO()
     cfg = load_config(tmp_path / "README.md") if config is None else config
     code = command.run(args, [doc], cfg, out=out)
@@ -106,11 +106,11 @@ async def test_exit_zero_when_only_warnings(served, tmp_path):
     base, _ = served
     doc_text = f"# T\n\n## Models\n1. [2024 X] **A: b** [[paper]]({base}/403)\n"
     doc = parse_document(doc_text, "R.md")
-    args = parser().parse_args(["--allow-private", "--no-cache"])
+    args = parse_args("--allow-private", "--no-cache")
     cfg = load_config(tmp_path / "R.md")
     code = await asyncio.to_thread(command.run, args, [doc], cfg, out=io.StringIO())
     assert code == 0
-    args = parser().parse_args(["--allow-private", "--no-cache", "--fail-verdicts", "blocked"])
+    args = parse_args("--allow-private", "--no-cache", "--fail-verdicts", "blocked")
     code = await asyncio.to_thread(command.run, args, [doc], cfg, out=io.StringIO())
     assert code == 1
 
@@ -122,7 +122,7 @@ async def test_pragmas_silence_link_findings(served, tmp_path):
         f"1. [2024 X] **A: b** [[paper]]({base}/404)\n"
     )
     doc = parse_document(doc_text, "R.md")
-    args = parser().parse_args(["--allow-private", "--no-cache", "--format", "json"])
+    args = parse_args("--allow-private", "--no-cache", "--format", "json")
     out = io.StringIO()
     code = await asyncio.to_thread(
         command.run, args, [doc], load_config(tmp_path / "R.md"), out=out
@@ -153,8 +153,8 @@ async def test_warm_cache_rerun_sends_no_request_for_cached_urls(served, tmp_pat
 
 async def test_excluded_urls_are_not_checked(served, tmp_path):
     base, rec = served
+    (tmp_path / ".scfm-lint.yaml").write_text("links: {exclude: ['/404$']}\n")
     cfg = load_config(tmp_path / "README.md")
-    cfg["links"]["exclude"] = ["/404$"]
     code, out = await run_async(base, tmp_path, "--no-cache", config=cfg)
     assert rec.count("/404") == 0
     assert "1 excluded" in out.splitlines()[-1]
@@ -174,6 +174,47 @@ def test_bad_options_are_usage_errors(tmp_path, argv, message):
     from scfm_lint.errors import UsageError
 
     doc = parse_document("# T\n", "R.md")
-    args = parser().parse_args(argv)
+    args = parse_args(*argv)
     with pytest.raises(UsageError, match=message):
         command.run(args, [doc], load_config(tmp_path / "R.md"), out=io.StringIO())
+
+
+SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+"""The OASIS SARIF 2.1.0 schema (rtm.5), as shipped in the npm package @microsoft/jest-sarif."""
+
+
+async def test_links_sarif_validates_against_the_sarif_schema(served, tmp_path):
+    import jsonschema
+
+    base, _ = served
+    code, out = await run_async(base, tmp_path, "--no-cache", "--format", "sarif")
+    log = json.loads(out)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema)
+    results = log["runs"][0]["results"]
+    assert sorted(r["ruleId"] for r in results) == ["SCF401", "SCF402", "SCF403", "SCF404"]
+    assert code == 1
+
+
+def test_the_schema_catches_a_broken_log():
+    import jsonschema
+
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"version": "2.1.0", "runs": [{"results": []}]}, schema)
+
+
+async def test_links_github_format_annotates_and_summarizes(served, tmp_path, monkeypatch):
+    base, _ = served
+    summary, outputs = tmp_path / "summary.md", tmp_path / "outputs.txt"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.setenv("GITHUB_OUTPUT", str(outputs))
+    code, out = await run_async(base, tmp_path, "--no-cache", "--format", "github")
+    lines = out.splitlines()
+    assert lines[0].startswith("::error file=README.md,line=8,col=")
+    assert "title=SCF401 dead-link::dead link" in lines[0]
+    assert any(line.startswith("::warning ") and "SCF404" in line for line in lines)
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## scfm-lint links\n\nChecked 7 links in 1 file: 3 ok")
+    assert "errors=2\n" in outputs.read_text(encoding="utf-8")
+    assert code == 1

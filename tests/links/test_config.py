@@ -8,24 +8,30 @@ import re
 
 import pytest
 
+from scfm_lint.config.links import parse_hosts
 from scfm_lint.config.resources import load_rule_file
 from scfm_lint.errors import ConfigError, UsageError
-from scfm_lint.links.policy import parse_hosts
 from scfm_lint.links.settings import from_config, parse_duration, with_options
 
 
 @pytest.mark.parametrize(
     ("hosts", "message"),
     [
-        ({"arxiv.org": {"delay": "slow"}}, "hosts.arxiv.org.delay: expected a number"),
-        ({"arxiv.org": {"concurrency": 0}}, "hosts.arxiv.org.concurrency: expected a positive"),
-        ({"arxiv.org": {"head": "no"}}, "hosts.arxiv.org.head: expected true or false"),
+        ({"arxiv.org": {"delay": "slow"}}, "key 'hosts.arxiv.org.delay': expected a number"),
+        (
+            {"arxiv.org": {"concurrency": 0}},
+            "key 'hosts.arxiv.org.concurrency': expected a whole number in [1, 1000], got 0",
+        ),
+        ({"arxiv.org": {"head": "no"}}, "key 'hosts.arxiv.org.head': expected true or false"),
         ({"arxiv.org": {"blocked-status": [99]}}, "hosts.arxiv.org.blocked-status"),
-        ({"arxiv.org": {"exclude": ["("]}}, "hosts.arxiv.org.exclude: bad regular expression"),
+        (
+            {"arxiv.org": {"exclude": ["("]}},
+            "key 'hosts.arxiv.org.exclude': bad regular expression",
+        ),
         ({"arxiv.org": {"headers": {"X": 1}}}, "hosts.arxiv.org.headers"),
-        ({"arxiv.org": {"dealy": 3}}, "hosts.arxiv.org.dealy: unknown key"),
-        ({"arxiv.org": 3}, "hosts.arxiv.org: expected a mapping"),
-        ([1, 2], "hosts: expected a mapping"),
+        ({"arxiv.org": {"dealy": 3}}, "key 'hosts.arxiv.org.dealy': unknown key"),
+        ({"arxiv.org": 3}, "key 'hosts.arxiv.org': expected a mapping"),
+        ([1, 2], "key 'hosts': expected a mapping"),
     ],
 )
 def test_bad_host_policies_name_the_key(hosts, message):
@@ -78,15 +84,15 @@ def test_corpus_hosts_have_policies():
 @pytest.mark.parametrize(
     ("links", "message"),
     [
-        ({"timeout": "ten"}, "links.timeout: expected a number"),
-        ({"per-host": 0}, "links.per-host: expected a positive whole number"),
-        ({"fail-on": ["dead", "gone"]}, "links.fail-on: expected a list of verdicts"),
+        ({"timeout": "ten"}, "key 'links.timeout': expected a number, got 'ten'"),
+        ({"per-host": 0}, "key 'links.per-host': expected a whole number in [1, 1000], got 0"),
+        ({"fail-on": ["dead", "gone"]}, "key 'links.fail-on': expected a list of verdicts"),
         ({"blocked-status": "403"}, "links.blocked-status"),
-        ({"cache": {"ttl": {"dead": 5}}}, "links.cache.ttl.dead: never cached"),
-        ({"cache": {"ttl": {"fine": 5}}}, "links.cache.ttl.fine: unknown verdict"),
-        ({"retires": 3}, "links.retires: unknown key"),
+        ({"cache": {"ttl": {"dead": 5}}}, "key 'links.cache.ttl.dead': never cached"),
+        ({"cache": {"ttl": {"fine": 5}}}, "key 'links.cache.ttl.fine': unknown verdict"),
+        ({"retires": 3}, "unknown key 'links.retires'"),
         ({"headers": {"X-A": 1}}, "links.headers"),
-        ({"exclude": ["[a-"]}, "links.exclude: bad regular expression"),
+        ({"exclude": ["[a-"]}, "key 'links.exclude': bad regular expression"),
     ],
 )
 def test_bad_link_settings_name_the_key(links, message):

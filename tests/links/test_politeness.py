@@ -7,7 +7,7 @@ import time
 
 from linkhelpers import check, fast_settings, named_session
 
-from scfm_lint.links.policy import parse_hosts
+from scfm_lint.config.links import parse_hosts
 
 
 async def test_per_host_concurrency_is_never_exceeded(served):

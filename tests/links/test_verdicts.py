@@ -8,7 +8,7 @@ import time
 from linkhelpers import check, fast_settings
 import pytest
 
-from scfm_lint.links.policy import parse_hosts
+from scfm_lint.config.links import parse_hosts
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,9 @@ import pytest
 
 from scfm_lint.document.parse import parse_document
 from scfm_lint.links.findings import key_of, rows, to_findings
-from scfm_lint.links.report import Report, report_markdown, report_text
+from scfm_lint.links.report import LinkStats
 from scfm_lint.links.result import LinkResult
+from scfm_lint.output.reporters import Report, report_markdown, report_text
 from scfm_lint.verify.ids import Identifier
 from scfm_lint.verify.record import Stats, VerifyResult
 
@@ -68,10 +69,10 @@ def test_without_verification_rows_say_so() -> None:
     data = row.to_dict()
     assert (data["verdict"], data["page_verdict"], data["verify"]) == ("blocked", "blocked", None)
     out = io.StringIO()
-    report_text(Report([], [row], 1, 1, 0.1), out)
+    report_text(Report([], 1, LinkStats([row], 1, 1, 0.1)), out)
     assert "Verified" not in out.getvalue()
     out = io.StringIO()
-    report_markdown(Report([], [row], 1, 1, 0.1), out)
+    report_markdown(Report([], 1, LinkStats([row], 1, 1, 0.1)), out)
     assert "| page | paper |" not in out.getvalue()
     assert "paper verdict" not in out.getvalue()
 
@@ -91,8 +92,8 @@ def test_text_summary_counts_paper_verdicts_and_cost() -> None:
     row_list = list(rows(doc, results, _verified("exists")))
     stats = Stats(requests={"crossref": 2, "arxiv": 0}, identifiers=1, cached=0)
     out = io.StringIO()
-    report_text(Report([], row_list, 1, 1, 0.1, verify=stats), out)
-    summary, papers = out.getvalue().splitlines()
+    report_text(Report([], 1, LinkStats(row_list, 1, 1, 0.1, verify=stats)), out)
+    _, summary, papers = out.getvalue().splitlines()
     assert summary.startswith("Checked 1 links in 1 file: 1 ok")
     assert papers == (
         "Verified 1 paper links by identifier: 1 exists (1 page verdicts settled;"

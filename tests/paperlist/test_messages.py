@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scfm_lint.checks.ordering import kept_indexes
-from scfm_lint.config.load import defaults, merge
+from scfm_lint.config.load import build_config, defaults, merge
 from scfm_lint.document.parse import parse_document
 from scfm_lint.engine.finding import Severity
 from scfm_lint.engine.run import lint
@@ -154,7 +154,7 @@ def test_ordering_config_errors(config, message):
 @pytest.mark.parametrize(
     ("config", "message"),
     [
-        pytest.param({"title-similarity": 1.5}, "not in", id="threshold too high"),
+        pytest.param({"title-similarity": 1.5}, r"in \(0, 1\], got 1.5", id="threshold too high"),
         pytest.param({"title-similarity": True}, "expected a number", id="threshold boolean"),
         pytest.param({"allow": [3]}, "duplicates.allow", id="allow not strings"),
     ],
@@ -186,5 +186,5 @@ def test_sections_must_be_a_mapping():
     from scfm_lint.checks.ordering import section_modes
 
     doc = parse_document("## M\n1. [2024 arXiv] **A** [[paper]](https://example.org/a)\n", "x")
-    with pytest.raises(ConfigError, match=r"ordering\.sections"):
-        section_modes(doc, {"ordering": {"sections": ["M"]}})
+    with pytest.raises(ConfigError, match=r"key 'ordering\.sections': expected a mapping"):
+        section_modes(doc, build_config({"ordering": {"sections": ["M"]}}, "x.yaml"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,6 @@ from scfm_lint.output.github import (
     report_github,
     summary_markdown,
 )
-from scfm_lint.output.github import main as github_main
 
 from .helpers import Edit
 
@@ -119,34 +117,3 @@ def test_cli_github_format_on_a_change(
     assert len(lines) == 2
     assert "errors=0\nwarnings=1\n" in output.read_text(encoding="utf-8")
     assert "SCF311 year-order" in summary.read_text(encoding="utf-8")
-
-
-def test_json_report_bridge(
-    tmp_path: Path, runner_files: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
-) -> None:
-    summary, output = runner_files
-    report = tmp_path / "links.json"
-    finding = {
-        "path": "README.md",
-        "line": 7,
-        "column": 3,
-        "end_line": 7,
-        "code": "SCF401",
-        "name": "dead-link",
-        "severity": "error",
-        "message": "dead link: http://x/ (404)",
-        "related_line": None,
-        "suggestion": None,
-        "fixable": False,
-        "fix_safe": None,
-    }
-    summary_in = {"links": 1, "requests": 1, "cached": 0}
-    report.write_text(json.dumps({"findings": [finding], "summary": summary_in}), "utf-8")
-    assert github_main(["--title", "scfm-lint links", str(report)]) == 0
-    out = capsys.readouterr().out
-    assert out.startswith("::error file=README.md,line=7,col=3,title=SCF401 dead-link::dead link")
-    text = summary.read_text(encoding="utf-8")
-    assert text.startswith("## scfm-lint links\n\nChecked 1 links: 1 requests, 0 from the cache.")
-    assert "errors=1" in output.read_text(encoding="utf-8")
-    report.write_text("", "utf-8")
-    assert github_main([str(report)]) == 2

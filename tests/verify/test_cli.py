@@ -7,9 +7,9 @@ arXiv id). ``.scfm-lint.yaml`` in the test's folder points ``verify:`` at the fa
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 from collections.abc import Callable
+from dataclasses import replace
 import io
 import json
 from pathlib import Path
@@ -21,8 +21,8 @@ from typing import Any
 from aiohttp import web
 import pytest
 
-from scfm_lint.cli import main
-from scfm_lint.config.load import load_config, merge
+from scfm_lint.cli import build_parser, main
+from scfm_lint.config.load import load_config
 from scfm_lint.document.parse import parse_document
 from scfm_lint.links import command
 
@@ -217,7 +217,7 @@ async def test_markdown_shows_page_and_paper_verdicts(project, capsys) -> None:
     later = next(line for line in lines if LATER in line)
     assert "year-mismatch" in later
     assert "the tag says 2024" in later
-    assert later.rstrip().endswith("| [2025 Nature Methods] |")
+    assert later.rstrip().endswith("| write [2025 Nature Methods] |")
     assert not any(SCGPT_DOI in line for line in lines)  # blocked but verified: no problem
 
 
@@ -353,11 +353,12 @@ async def test_bad_verify_config_stops_before_any_request(project, capsys, pages
 
 async def test_verify_enabled_in_config_turns_it_on(project, capsys, pages) -> None:
     readme = project(ONE)
-    parser = argparse.ArgumentParser()
-    command.add_arguments(parser)
-    args = parser.parse_args(["--allow-private", "--no-cache", "--format", "json"])
+    args = build_parser(["links"]).parse_args(
+        ["links", "--allow-private", "--no-cache", "--format", "json"]
+    )
     doc = parse_document(readme.read_text(encoding="utf-8"), str(readme))
-    config = merge(load_config(readme), {"verify": {"enabled": True}})
+    loaded = load_config(readme)
+    config = replace(loaded, verify=replace(loaded.verify, enabled=True))
     out = io.StringIO()
     code = await asyncio.to_thread(command.run, args, [doc], config, out=out)
     assert code == 0

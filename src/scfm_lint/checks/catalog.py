@@ -3,46 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import unquote
 
+from scfm_lint.checks.catalog_fix import regenerate
+from scfm_lint.checks.catalog_map import base_level, headings_below, resolve
 from scfm_lint.checks.registry import Context, Hit, rule
-from scfm_lint.document.model import Catalog, CatalogItem, Document, Heading
-from scfm_lint.engine.finding import Fix, Severity
+from scfm_lint.engine.finding import Severity
 from scfm_lint.util.sequences import longest_ordered
-
-
-def _below(doc: Document, catalog: Catalog) -> list[Heading]:
-    return [h for h in doc.headings if h.index > catalog.heading]
-
-
-_anchors: list[tuple[Document, dict[str, Heading]]] = []
-
-
-def _anchor_map(doc: Document) -> dict[str, Heading]:
-    """Headings by lower-case anchor (first wins), built once per document: five rules ask."""
-    if not _anchors or _anchors[0][0] is not doc:
-        table: dict[str, Heading] = {}
-        for h in doc.headings:
-            table.setdefault(h.anchor.lower(), h)
-        _anchors[:] = [(doc, table)]
-    return _anchors[0][1]
-
-
-def _resolve(doc: Document, item: CatalogItem) -> Heading | None:
-    if not item.target.startswith("#"):
-        return None
-    return _anchor_map(doc).get(unquote(item.target[1:]).lower())
-
-
-def _regenerated(doc: Document) -> Fix | None:
-    from scfm_lint.fixing.catalog import regenerate
-
-    return regenerate(doc)
-
-
-def _base_level(doc: Document, catalog: Catalog) -> int:
-    levels = [h.level for h in doc.headings if h.index >= catalog.heading]
-    return min(levels)
 
 
 @rule(
@@ -66,11 +32,11 @@ def missing_heading(ctx: Context) -> Iterator[Hit]:
     doc, catalog = ctx.doc, ctx.doc.catalog
     if catalog is None:
         return
-    listed = {h.index for item in catalog.items if (h := _resolve(doc, item)) is not None}
+    listed = {h.index for item in catalog.items if (h := resolve(doc, item)) is not None}
     fix = None
-    for h in _below(doc, catalog):
+    for h in headings_below(doc, catalog):
         if h.index not in listed:
-            fix = fix or _regenerated(doc)
+            fix = fix or regenerate(doc)
             yield Hit(
                 h.line,
                 h.column,
@@ -100,9 +66,9 @@ def broken_link(ctx: Context) -> Iterator[Hit]:
     by_text = {h.text.lower(): h for h in doc.headings}
     fix = None
     for item in catalog.items:
-        if _resolve(doc, item) is not None:
+        if resolve(doc, item) is not None:
             continue
-        fix = fix or _regenerated(doc)
+        fix = fix or regenerate(doc)
         guess = by_text.get(item.text.lower())
         hint = f"; did you mean #{guess.anchor}?" if guess else ""
         yield Hit(
@@ -135,9 +101,9 @@ def text_mismatch(ctx: Context) -> Iterator[Hit]:
         return
     fix = None
     for item in catalog.items:
-        h = _resolve(doc, item)
+        h = resolve(doc, item)
         if h is not None and " ".join(item.text.split()) != " ".join(h.text.split()):
-            fix = fix or _regenerated(doc)
+            fix = fix or regenerate(doc)
             yield Hit(
                 item.line,
                 item.column,
@@ -167,12 +133,12 @@ def wrong_depth(ctx: Context) -> Iterator[Hit]:
     doc, catalog = ctx.doc, ctx.doc.catalog
     if catalog is None or not catalog.items:
         return
-    base = _base_level(doc, catalog)
+    base = base_level(doc, catalog)
     fix = None
     for item in catalog.items:
-        h = _resolve(doc, item)
+        h = resolve(doc, item)
         if h is not None and h.level - base != item.depth:
-            fix = fix or _regenerated(doc)
+            fix = fix or regenerate(doc)
             yield Hit(
                 item.line,
                 item.column,
@@ -203,14 +169,14 @@ def catalog_order(ctx: Context) -> Iterator[Hit]:
     doc, catalog = ctx.doc, ctx.doc.catalog
     if catalog is None:
         return
-    resolved = [(item, h) for item in catalog.items if (h := _resolve(doc, item)) is not None]
+    resolved = [(item, h) for item in catalog.items if (h := resolve(doc, item)) is not None]
     keep = set(longest_ordered([h.index for _, h in resolved], strict=True))
     fix = None
     first_line: dict[int, int] = {}
     for pos, (item, h) in enumerate(resolved):
         first = first_line.setdefault(h.index, item.line)
         if pos not in keep:
-            fix = fix or _regenerated(doc)
+            fix = fix or regenerate(doc)
             twice = first != item.line
             where = f"listed twice (first at line {first})" if twice else "out of order"
             yield Hit(
@@ -242,11 +208,11 @@ Fix: add a `## Catalog` heading with a nested list of links to every heading bel
 )
 def catalog_missing(ctx: Context) -> Iterator[Hit]:
     doc = ctx.doc
-    least = int(ctx.config["catalog"]["min-headings"])
+    least = ctx.config.catalog.min_headings
     if doc.catalog is not None or not least or len(doc.headings) < least:
         return
     first = doc.headings[0]
-    name = ctx.config["catalog"]["heading"]
+    name = ctx.config.catalog.heading
     yield Hit(
         first.line,
         first.column,

@@ -7,19 +7,21 @@ only within blocks that share a rare word, so the cost stays near-linear.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 import difflib
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 import unicodedata
 
 from scfm_lint.checks.registry import Context, Hit, rule
 from scfm_lint.checks.shared import per_document
 from scfm_lint.document.model import Document, Entry
 from scfm_lint.engine.finding import Severity
-from scfm_lint.errors import ConfigError
 from scfm_lint.paperlist.urlnorm import url_key
+
+if TYPE_CHECKING:
+    from scfm_lint.config.model import Config
 
 _DASHES = str.maketrans(dict.fromkeys("‐‑‒–—―−", "-"))
 _WORD = re.compile(r"[^\W_]+")
@@ -95,17 +97,8 @@ class _Sets:
         return True
 
 
-def _settings(config: Mapping[str, Any]) -> tuple[float, list[str]]:
-    settings = config.get("duplicates") or {}
-    threshold = settings.get("title-similarity", 0.9)
-    if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
-        raise ConfigError("duplicates.title-similarity: expected a number between 0 and 1")
-    if not 0 < threshold <= 1:
-        raise ConfigError(f"duplicates.title-similarity: {threshold} is not in (0, 1]")
-    allow = settings.get("allow") or []
-    if not isinstance(allow, list) or not all(isinstance(a, str) for a in allow):
-        raise ConfigError("duplicates.allow: expected a list of titles or URLs")
-    return float(threshold), allow
+def _settings(config: Config) -> tuple[float, tuple[str, ...]]:
+    return config.duplicates.title_similarity, config.duplicates.allow
 
 
 def _similar(a: str, b: str, threshold: float) -> bool:
@@ -154,7 +147,7 @@ def _place(doc: Document, entry: Entry) -> str:
     return f"line {entry.line} ({doc.section_title(entry.section)!r})"
 
 
-def analyse(doc: Document, config: Mapping[str, Any]) -> list[Pair]:
+def analyse(doc: Document, config: Config) -> list[Pair]:
     """Every duplicate pair of the document, each reported once, strongest reason first."""
     threshold, allow = _settings(config)
     entries = doc.entries

@@ -58,9 +58,9 @@ Fix: put the publication year first: `[2024 Nature]`.
 """,
 )
 def bad_year(ctx: Context) -> Iterator[Hit]:
-    settings = ctx.config["entries"]
-    low = int(settings["year-min"])
-    high = datetime.date.today().year + int(settings["years-ahead"])
+    settings = ctx.config.entries
+    low = settings.year_min
+    high = datetime.date.today().year + settings.years_ahead
     for e in ctx.doc.entries:
         if not e.tag_column:
             continue
@@ -129,7 +129,7 @@ Fix: use one of the allowed labels, or add the label to `entries.labels` in `.sc
 """,
 )
 def unknown_label(ctx: Context) -> Iterator[Hit]:
-    allowed = {str(label).lower() for label in ctx.config["entries"]["labels"]}
+    allowed = set(ctx.config.entries.labels)
     for e in ctx.doc.entries:
         for link in e.links:
             if link.kind in _LABELLED and link.label.lower() not in allowed:

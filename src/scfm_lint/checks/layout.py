@@ -27,7 +27,7 @@ Fix: `--fix` rewrites the marker.
 )
 def numbering(ctx: Context) -> Iterator[Hit]:
     doc = ctx.doc
-    style = str(ctx.config["numbering"]["style"])
+    style = ctx.config.numbering.style
     last_number: dict[int | None, int] = {}
     for lst in doc.lists:
         if not lst.ordered:
@@ -69,7 +69,7 @@ def empty_section(ctx: Context) -> Iterator[Hit]:
     start = doc.catalog.heading if doc.catalog is not None else -1
     has_entries = {e.section for e in doc.entries}
     has_children = {h.parent for h in doc.headings}
-    excluded = {str(s).lower() for s in ctx.config["sections"]["exclude"]}
+    excluded = {s.lower() for s in ctx.config.sections.exclude}
     for h in doc.headings:
         if h.index <= start or h.text.lower() in excluded:
             continue

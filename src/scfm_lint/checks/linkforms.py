@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from scfm_lint.checks.registry import Context, Hit, rule
 from scfm_lint.engine.finding import Severity
-from scfm_lint.fixing.urls import arxiv_abs, https, link_fix
+from scfm_lint.util.textedit import arxiv_abs, https, link_fix
 
 _WEB_KINDS = frozenset({"markdown", "autolink", "bare", "html"})
 

@@ -3,37 +3,24 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from scfm_lint.checks.registry import Context, Hit, rule
 from scfm_lint.document.model import Document, Entry
-from scfm_lint.engine.finding import Severity
+from scfm_lint.engine.finding import Edit, Finding, Fix, Severity
 from scfm_lint.errors import ConfigError
 from scfm_lint.util.sequences import longest_ordered
+from scfm_lint.util.textedit import span_of_lines
 
-MODES = ("descending", "ascending", "off")
-
-
-def _mode(value: Any, where: str) -> str:
-    if value is False:  # YAML 1.1 reads an unquoted off as false
-        return "off"
-    if value not in MODES:
-        raise ConfigError(f"{where}: expected one of {', '.join(MODES)}, got {value!r}")
-    return str(value)
+if TYPE_CHECKING:
+    from scfm_lint.config.model import Config
 
 
-def section_modes(doc: Document, config: Mapping[str, Any]) -> list[str]:
+def section_modes(doc: Document, config: Config) -> list[str]:
     """The order mode of every heading: its own setting, else its nearest ancestor's."""
-    settings = config.get("ordering") or {}
-    default = _mode(settings.get("default", "descending"), "ordering.default")
-    named = settings.get("sections") or {}
-    if not isinstance(named, Mapping):
-        raise ConfigError("ordering.sections: expected a mapping of heading text to order")
-    wanted = {
-        str(name).strip().casefold(): _mode(value, f"ordering.sections.{name}")
-        for name, value in named.items()
-    }
+    settings = config.ordering
+    wanted = {name.strip().casefold(): mode for name, mode in settings.sections.items()}
     own: dict[int, str] = {}
     for heading in doc.headings:
         for k in (heading.text.strip().casefold(), heading.anchor.casefold()):
@@ -42,8 +29,9 @@ def section_modes(doc: Document, config: Mapping[str, Any]) -> list[str]:
     if doc.entries:
         found = {h.text.strip().casefold() for h in doc.headings}
         found |= {h.anchor.casefold() for h in doc.headings}
-        for name in named:
-            if str(name).strip().casefold() not in found:
+        for name in settings.sections:
+            if name.strip().casefold() not in found:
+                # A fact about this document, not the file: only a lint can tell.
                 raise ConfigError(f"ordering.sections.{name}: no heading with this text")
     modes: list[str] = []
     for heading in doc.headings:  # parents come before their children
@@ -52,8 +40,8 @@ def section_modes(doc: Document, config: Mapping[str, Any]) -> list[str]:
         elif heading.parent is not None:
             modes.append(modes[heading.parent])
         else:
-            modes.append(default)
-    modes.append(default)  # index -1: entries before any heading
+            modes.append(settings.default)
+    modes.append(settings.default)  # index -1: entries before any heading
     return modes
 
 
@@ -97,6 +85,58 @@ def misplaced(entries: Sequence[Entry], mode: str) -> Iterator[Hit]:
         )
 
 
+def sort_fix(doc: Document, entries: Sequence[Entry], mode: str) -> Fix | None:
+    """Move the dated entries of one list into year order; undated ones stay where they are.
+
+    Each dated entry's block (its lines, without trailing blank lines) is written into the
+    slot of the entry that sorts there, so blank lines and comments between items stay put.
+    """
+    dated = [e for e in entries if e.year is not None]
+    sign = -1 if mode == "descending" else 1
+    order = sorted(dated, key=lambda e: sign * (e.year or 0))
+    edits = []
+    for slot, entry in zip(dated, order, strict=True):
+        if slot is entry:
+            continue
+        start, end = span_of_lines(doc, slot.line, slot.end_line)
+        src_start, src_end = span_of_lines(doc, entry.line, entry.end_line)
+        edits.append(Edit(start, end, doc.text[src_start:src_end]))
+    if not edits:
+        return None
+    return Fix(tuple(edits), f"sort {len(edits)} entries into {mode} year order", safe=False)
+
+
+def sort_lists(ctx: Context, findings: Sequence[Finding]) -> Iterator[tuple[Finding, Fix]]:
+    """One fix per list, shared by every SCF311 finding of that list.
+
+    A list where a pragma silenced one of its out-of-order entries is left alone: sorting it
+    would move the entry the author asked to keep.
+    """
+    doc = ctx.doc
+    by_line = {e.line: e for e in doc.entries}
+    lists: dict[int, list[Entry]] = {}
+    for e in doc.entries:
+        lists.setdefault(e.list_id, []).append(e)
+    reported: dict[int, list[Finding]] = {}
+    for finding in findings:
+        entry = by_line.get(finding.line)
+        if entry is not None:
+            reported.setdefault(entry.list_id, []).append(finding)
+    modes = section_modes(doc, ctx.config)
+    for list_id, found in reported.items():
+        members = lists[list_id]
+        section = members[0].section
+        mode = modes[-1 if section is None else section]
+        if mode == "off":
+            continue
+        if {hit.line for hit in misplaced(members, mode)} != {f.line for f in found}:
+            continue
+        fix = sort_fix(doc, members, mode)
+        if fix is not None:
+            for finding in found:
+                yield finding, fix
+
+
 @rule(
     "SCF311",
     "year-order",
@@ -120,7 +160,7 @@ Fix: move the entry to the place the message names, or set the section's order t
 `--fix --unsafe-fixes` moves every misplaced entry of a list (stable: entries of one year
 keep their relative order).
 """,
-    fixable=True,
+    fix=sort_lists,
 )
 def year_order(ctx: Context) -> Iterator[Hit]:
     doc = ctx.doc

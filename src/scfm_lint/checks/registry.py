@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 import importlib
 import pkgutil
-from typing import Any
+from typing import TYPE_CHECKING
 
 from scfm_lint.document.model import Document
-from scfm_lint.engine.finding import Fix, Severity
+from scfm_lint.engine.finding import Finding, Fix, Severity
+
+if TYPE_CHECKING:
+    from scfm_lint.config.model import Config
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,14 +32,17 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a check may read: the document and the merged configuration."""
+    """What a check may read: the document and the typed configuration."""
 
     doc: Document
-    config: Mapping[str, Any]
-    """The merged configuration (defaults < project file < command line)."""
+    config: Config
+    """Defaults < project file < command line, validated (:mod:`scfm_lint.config`)."""
 
 
 Check = Callable[[Context], Iterator[Hit]]
+Fixer = Callable[[Context, Sequence[Finding]], Iterator[tuple[Finding, Fix]]]
+"""A fix computed once the rule's findings are known (a list sorted as a whole): given the
+findings of the rule that survived pragmas, yield each finding with its fix."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +63,8 @@ class Rule:
     fixable: bool = False
     network: bool = False
     """Produced by the link checker rather than an offline check."""
+    fixer: Fixer | None = None
+    """Fixes the findings whose hits carry none (registered with ``@rule(fix=...)``)."""
 
 
 RULES: dict[str, Rule] = {}
@@ -70,13 +78,27 @@ def rule(
     explanation: str,
     *,
     fixable: bool = False,
+    fix: Fixer | None = None,
 ) -> Callable[[Check], Check]:
-    """Register an offline check under ``code``."""
+    """Register an offline check under ``code``.
+
+    A rule's fix comes with its hits (``Hit.fix``) or, when it needs every finding of the
+    rule at once, from ``fix``; either way ``fixable`` is what ``scfm-lint rules`` shows.
+    """
 
     def register(func: Check) -> Check:
         if code in RULES:
             raise RuntimeError(f"rule code {code} registered twice")
-        RULES[code] = Rule(code, name, severity, summary, explanation.strip(), func, fixable)
+        RULES[code] = Rule(
+            code,
+            name,
+            severity,
+            summary,
+            explanation.strip(),
+            func,
+            fixable or fix is not None,
+            fixer=fix,
+        )
         return func
 
     return register

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 import gc
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from scfm_lint.checks.registry import Context
 from scfm_lint.document.model import Document
+
+if TYPE_CHECKING:
+    from scfm_lint.config.model import Config
 
 T = TypeVar("T")
 
@@ -30,10 +33,10 @@ def gc_paused() -> Iterator[None]:
 
 
 def per_document(
-    build: Callable[[Document, Mapping[str, Any]], T],
+    build: Callable[[Document, Config], T],
 ) -> Callable[[Context], T]:
     """Wrap ``build(doc, config)`` so the rules that ask for it share one result per document."""
-    last: list[tuple[Document, Mapping[str, Any], T]] = []
+    last: list[tuple[Document, Config, T]] = []
 
     def get(ctx: Context) -> T:
         if last and last[0][0] is ctx.doc and last[0][1] is ctx.config:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any, NamedTuple
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, NamedTuple
 
 from scfm_lint.checks.duplicates import paper_urls
 from scfm_lint.checks.registry import Context, Hit, rule
@@ -11,7 +11,10 @@ from scfm_lint.checks.shared import per_document
 from scfm_lint.document.model import Document, Entry
 from scfm_lint.engine.finding import Severity
 from scfm_lint.paperlist.urlinfo import UrlInfo, url_info
-from scfm_lint.paperlist.venues import Catalog, Venue, catalog
+from scfm_lint.paperlist.venues import Catalog, Venue
+
+if TYPE_CHECKING:
+    from scfm_lint.config.model import Config
 
 #: A publisher's article id (Nature id, PII, Elsevier DOI) is assigned at acceptance; the
 #: paper appears that year or the next.
@@ -82,8 +85,8 @@ def source(venues: Catalog, url: str) -> Source:
 _Checked = list[tuple[Entry, Venue | None, list[Source]]]
 
 
-def _analyse(doc: Document, config: Mapping[str, Any]) -> _Checked:
-    venues = catalog(config)
+def _analyse(doc: Document, config: Config) -> _Checked:
+    venues = config.venues
     out: _Checked = []
     for entry in doc.entries:
         urls = list(dict.fromkeys(paper_urls(entry)))
@@ -94,7 +97,7 @@ def _analyse(doc: Document, config: Mapping[str, Any]) -> _Checked:
     return out
 
 
-def _checked_build(doc: Document, config: Mapping[str, Any]) -> _Checked:
+def _checked_build(doc: Document, config: Config) -> _Checked:
     """Every entry with paper links, its catalog venue and its links' sources (shared by the
     three rules, computed once per document)."""
     return _analyse(doc, config)

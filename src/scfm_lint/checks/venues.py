@@ -9,7 +9,7 @@ import re
 from scfm_lint.checks.registry import Context, Hit, rule
 from scfm_lint.document.model import Document, Entry
 from scfm_lint.engine.finding import Edit, Fix, Severity
-from scfm_lint.paperlist.venues import Catalog, Match, catalog
+from scfm_lint.paperlist.venues import Catalog, Match
 
 #: A venue left to fill in: X's, question marks, dashes, TBD/TBA/TODO, N/A.
 _PLACEHOLDER = re.compile(r"x{2,}|\?+|-+|\.{2,}|…|tb[ad]|todo|n/?a|none|unknown", re.IGNORECASE)
@@ -52,7 +52,7 @@ Fix: write the house spelling the message names; the fix is safe and `--fix` app
     fixable=True,
 )
 def venue_alias(ctx: Context) -> Iterator[Hit]:
-    matches = spelt_venues(ctx.doc, catalog(ctx.config))
+    matches = spelt_venues(ctx.doc, ctx.config.venues)
     house = house_spellings(m for _, m in matches)
     for entry, match in matches:
         canonical = match.venue.name
@@ -142,7 +142,7 @@ Fix: correct the venue, or add it to the project's config under `venues.extra`, 
 """,
 )
 def unknown_venue(ctx: Context) -> Iterator[Hit]:
-    venues = catalog(ctx.config)
+    venues = ctx.config.venues
     for entry in ctx.doc.entries:
         if not entry.venue or venues.lookup(entry.venue) is not None:
             continue
@@ -192,7 +192,7 @@ unsafe (it may drop information).
     fixable=True,
 )
 def venue_extra_words(ctx: Context) -> Iterator[Hit]:
-    venues = catalog(ctx.config)
+    venues = ctx.config.venues
     for entry in ctx.doc.entries:
         if not entry.venue:
             continue

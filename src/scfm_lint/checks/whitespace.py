@@ -7,11 +7,10 @@ from collections.abc import Iterator
 from scfm_lint.checks.registry import Context, Hit, rule
 from scfm_lint.document.model import Document
 from scfm_lint.engine.finding import Edit, Fix, Severity
+from scfm_lint.util.textedit import line_ending, owned_lines
 
 
 def _owned(doc: Document) -> frozenset[int]:
-    from scfm_lint.fixing import owned_lines
-
     return owned_lines(doc)
 
 
@@ -31,7 +30,7 @@ two trailing spaces are a line break), HTML, comments and code the fix is unsafe
     fixable=True,
 )
 def trailing(ctx: Context) -> Iterator[Hit]:
-    if not ctx.config["whitespace"]["trailing"]:
+    if not ctx.config.whitespace.trailing:
         return
     doc = ctx.doc
     owned: frozenset[int] | None = None
@@ -62,7 +61,7 @@ and HTML the fix is unsafe.
     fixable=True,
 )
 def hard_tab(ctx: Context) -> Iterator[Hit]:
-    if not ctx.config["whitespace"]["tabs"]:
+    if not ctx.config.whitespace.tabs:
         return
     doc = ctx.doc
     owned: frozenset[int] | None = None
@@ -100,10 +99,8 @@ Fix: `--fix` adds the newline.
 )
 def final_newline(ctx: Context) -> Iterator[Hit]:
     text = ctx.doc.text
-    if not ctx.config["whitespace"]["final-newline"] or not text or text.endswith(("\n", "\r")):
+    if not ctx.config.whitespace.final_newline or not text or text.endswith(("\n", "\r")):
         return
-    from scfm_lint.fixing import line_ending
-
     last = len(ctx.doc.lines)
     fix = Fix((Edit(len(text), len(text), line_ending(text)),), "add a final newline")
     yield Hit(last, len(ctx.doc.lines[-1]) + 1, "no newline at end of file", fix=fix)

@@ -4,23 +4,27 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from scfm_lint.cli.common import EXIT_CLEAN, EXIT_FINDINGS, add_common, fails, load_documents
-from scfm_lint.document.model import Document
+from scfm_lint.cli.common import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    add_common,
+    add_fix_options,
+    emit,
+    load_documents,
+)
+
+if TYPE_CHECKING:
+    from scfm_lint.config.model import Config
+    from scfm_lint.document.model import Document
+    from scfm_lint.engine.finding import Finding
 
 
 def add_parser(sub: Any, words: list[str]) -> None:
     check = sub.add_parser("check", help="run the offline rules")
     add_common(check)
-    check.add_argument("--format", choices=["text", "json", "sarif", "github"], default="text")
-    check.add_argument("--fix", action="store_true", help="apply safe fixes and write the file")
-    check.add_argument(
-        "--diff", action="store_true", help="print the fixes as a unified diff; write nothing"
-    )
-    check.add_argument(
-        "--unsafe-fixes", action="store_true", help="also apply fixes a person should review"
-    )
+    add_fix_options(check, "and write the file")
     check.add_argument(
         "--changed-since",
         metavar="REF",
@@ -29,8 +33,8 @@ def add_parser(sub: Any, words: list[str]) -> None:
 
 
 def _fix(
-    doc: Document, config: dict[str, Any], found: list[Any], args: argparse.Namespace
-) -> tuple[list[Any], bool]:
+    doc: Document, config: Config, found: list[Finding], args: argparse.Namespace
+) -> tuple[list[Finding], bool]:
     """Apply fixes (``--fix``) or print them (``--diff``); the findings left and if text changed."""
     from scfm_lint.fixing.apply import fix_document, unified_diff, write_atomic
 
@@ -47,7 +51,7 @@ def _fix(
 
 def run(args: argparse.Namespace) -> int:
     from scfm_lint.engine.run import lint
-    from scfm_lint.output.reporters import get_reporter
+    from scfm_lint.output.reporters import Report
 
     findings = []
     fail = False
@@ -62,10 +66,9 @@ def run(args: argparse.Namespace) -> int:
             from scfm_lint.engine.changes import changed_lines, keep_changed
 
             found = keep_changed(found, changed_lines(doc.path, args.changed_since))
-        fail = fail or any(fails(f.severity.label, config["fail-on"]) for f in found)
+        fail = fail or config.selection.fails(found)
         findings.extend(found)
     # With --diff, stdout carries only the patch, so the report goes to stderr.
-    out = sys.stderr if args.diff else sys.stdout
-    get_reporter(args.format)(sorted(findings), len(docs), out)
+    emit(Report(sorted(findings), len(docs)), args, sys.stderr if args.diff else sys.stdout)
     # pre-commit's convention: a hook that rewrites a file fails, so the change gets staged.
     return EXIT_FINDINGS if fail or rewritten else EXIT_CLEAN

@@ -1,16 +1,17 @@
-"""``scfm-lint links``: check every http(s) link (network)."""
+"""``scfm-lint links``: check every http(s) link (network); ``--fix`` applies what it found."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
-from scfm_lint.cli.common import add_common, load_documents
+from scfm_lint.cli.common import add_common, add_fix_options, load_documents
 
 
 def add_parser(sub: Any, words: list[str]) -> None:
     links = sub.add_parser("links", help="check every http(s) link (network)")
     add_common(links)
+    add_fix_options(links, "(entry links: --unsafe-fixes for redirects) and write the file")
     links.add_argument(
         "--changed-since",
         metavar="REF",

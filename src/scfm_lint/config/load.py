@@ -1,14 +1,17 @@
-"""Configuration: rules/*.yaml defaults < project file < command line, validated early."""
+"""Configuration: rules/*.yaml defaults < project file < command line, read into a Config."""
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Mapping
 import copy
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 import sys
 from typing import Any
 
+from scfm_lint.config.model import Config, build
 from scfm_lint.config.resources import load_rule_file, load_yaml_text, rules_dir
 from scfm_lint.errors import ConfigError
 
@@ -23,7 +26,7 @@ PYPROJECT = "pyproject.toml"
 _DATA_ONLY: frozenset[str] = frozenset()
 #: Mappings whose keys the user names although the defaults hold some (host names); the
 #: feature that reads them validates each value and names the key in its errors.
-OPEN_MAPPINGS: frozenset[str] = frozenset({"hosts"})
+OPEN_MAPPINGS: frozenset[str] = frozenset({"hosts", "links.cache.ttl"})
 
 
 @cache
@@ -104,41 +107,6 @@ def validate(
                     )
 
 
-#: Settings that take one of a few words; a typo must not silently pick a behaviour.
-_CHOICES: dict[tuple[str, ...], tuple[str, ...]] = {
-    ("fail-on",): ("error", "warning", "info", "never"),
-    ("numbering", "style"): ("one", "sequential"),
-}
-
-
-def validate_values(user: Mapping[str, Any], source: str) -> None:
-    """Check word-valued settings and rule codes (``select``, ``ignore``, ``severity``)."""
-    from scfm_lint.checks.registry import load_all
-    from scfm_lint.engine.finding import Severity
-
-    for path, allowed in _CHOICES.items():
-        value: Any = user
-        for part in path:
-            value = value.get(part) if isinstance(value, Mapping) else None
-        if value is not None and value not in allowed:
-            raise ConfigError(
-                f"{source}: key {'.'.join(path)!r}: expected one of {', '.join(allowed)}, "
-                f"got {value!r}"
-            )
-    rules = load_all()
-    for key in ("select", "ignore"):
-        for pattern in user.get(key) or ():
-            if not any(code.startswith(str(pattern).strip().upper()) for code in rules):
-                raise ConfigError(f"{source}: key {key!r}: {pattern!r} matches no rule code")
-    for code, level in (user.get("severity") or {}).items():
-        if code not in rules:
-            raise ConfigError(f"{source}: key 'severity.{code}': unknown rule code")
-        try:
-            Severity.parse(str(level))
-        except ValueError as exc:
-            raise ConfigError(f"{source}: key 'severity.{code}': {exc}") from None
-
-
 def merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
     """Deep merge: mappings merge, everything else is replaced. Returns a new mapping."""
     out = dict(base)
@@ -153,11 +121,13 @@ def merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
 def read_project_file(path: Path) -> dict[str, Any]:
     """Load one config file (``.scfm-lint.yaml`` or ``pyproject.toml``) as a mapping."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = decode(path.read_bytes(), path)
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config file: {exc}") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a directory, not a config file") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config file: {exc.strerror or exc}") from None
     if path.name == PYPROJECT or path.suffix == ".toml":
         try:
             data: Any = tomllib.loads(text).get("tool", {}).get("scfm-lint", {})
@@ -172,40 +142,115 @@ def read_project_file(path: Path) -> dict[str, Any]:
     return data
 
 
-def discover(start: Path) -> Path | None:
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def decode(data: bytes, path: Path) -> str:
+    """UTF-8 text (a BOM dropped); any other encoding is one line that names it."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            raise ConfigError(f"{path}: the file is {name}, not UTF-8; save it as UTF-8")
+    if len(data) >= 4 and data.count(b"\x00") * 3 >= len(data):
+        raise ConfigError(f"{path}: the file is UTF-16 (no BOM), not UTF-8; save it as UTF-8")
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ConfigError(
+            f"{path}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset"
+            f" {exc.start}); save it as UTF-8"
+        ) from None
+
+
+def _has_our_table(path: Path) -> bool:
+    try:
+        return "[tool.scfm-lint" in path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def discover(start: Path, notices: list[str] | None = None) -> Path | None:
     """Walk up from ``start`` to the first folder with ``.scfm-lint.yaml`` or a pyproject
-    that has a ``[tool.scfm-lint]`` table."""
+    that has a ``[tool.scfm-lint]`` table. In one folder ``.scfm-lint.yaml`` wins; when both
+    are there, a notice saying so is appended to ``notices``."""
     folder = start if start.is_dir() else start.parent
     for candidate in (folder.resolve(), *folder.resolve().parents):
         yaml_file = candidate / PROJECT_FILE
-        if yaml_file.is_file():
-            return yaml_file
         toml_file = candidate / PYPROJECT
-        if toml_file.is_file():
-            try:
-                text = toml_file.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue
-            if "[tool.scfm-lint" in text:
-                return toml_file
+        if yaml_file.is_file():
+            if notices is not None and toml_file.is_file() and _has_our_table(toml_file):
+                notices.append(
+                    f"using {yaml_file}; [tool.scfm-lint] in {toml_file} is ignored"
+                    f" ({PROJECT_FILE} comes first in one folder)"
+                )
+            return yaml_file
+        if toml_file.is_file() and _has_our_table(toml_file):
+            return toml_file
     return None
+
+
+_notified: set[str] = set()
+
+
+def _notify(notices: list[str]) -> None:
+    # One notice per process for each folder, however many files share it.
+    for line in notices:
+        if line not in _notified:
+            _notified.add(line)
+            print(f"scfm-lint: notice: {line}", file=sys.stderr)
+
+
+def build_config(user: Mapping[str, Any] | None = None, source: str = "") -> Config:
+    """The typed configuration of ``user`` settings merged over the defaults."""
+    config = copy.deepcopy(defaults())
+    if user:
+        validate(user, config, source or "configuration")
+        config = merge(config, user)
+    return build(config, source)
 
 
 def load_config(
     target: Path,
     explicit: Path | None = None,
     overrides: Mapping[str, Any] | None = None,
-) -> dict[str, Any]:
-    """The merged configuration for linting ``target``: defaults < project file < CLI."""
-    # A copy: defaults() is cached, and a caller that edits its config must not edit the cache.
-    config = copy.deepcopy(defaults())
-    source = explicit if explicit is not None else discover(target)
-    if source is not None:
-        user = read_project_file(source)
-        validate(user, config, str(source))
-        validate_values(user, str(source))
-        config = merge(config, user)
+) -> Config:
+    """The configuration for linting ``target``: defaults < project file < command line.
+
+    ``overrides`` holds the command line's ``select``, ``ignore`` and ``fail-on``.
+    """
+    notices: list[str] = []
+    source = explicit if explicit is not None else discover(target, notices)
+    _notify(notices)
+    user = read_project_file(source) if source is not None else None
+    config = build_config(user, str(source) if source is not None else "")
     if overrides:
-        validate(overrides, config, "command line")
-        config = merge(config, overrides)
+        unknown = sorted(set(overrides) - {"select", "ignore", "fail-on"})
+        if unknown:
+            raise ConfigError(f"command line: unknown setting {unknown[0]!r}")
+        selection = config.selection.overridden(
+            select=overrides.get("select"),
+            ignore=overrides.get("ignore"),
+            fail_on=overrides.get("fail-on"),
+        )
+        config = replace(config, selection=selection)
     return config
+
+
+_last: list[tuple[Mapping[str, Any], Any, Config]] = []
+
+
+def as_config(value: Config | Mapping[str, Any]) -> Config:
+    """A :class:`Config` as is; a merged mapping (tests, scripts) built into one (the last
+    one memoized, as a test lints many documents with one mapping)."""
+    if isinstance(value, Config):
+        return value
+    if _last and _last[0][0] is value and _last[0][1] == value:
+        return _last[0][2]
+    built = build_config(value)
+    _last[:] = [(value, copy.deepcopy(dict(value)), built)]
+    return built

@@ -6,6 +6,7 @@ from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 import contextlib
+import dataclasses
 from dataclasses import dataclass, field
 import difflib
 from itertools import pairwise
@@ -14,6 +15,8 @@ from pathlib import Path
 import tempfile
 from typing import Any
 
+from scfm_lint.config.load import as_config
+from scfm_lint.config.model import Config
 from scfm_lint.document.model import Document
 from scfm_lint.engine.finding import Edit, Finding, Fix
 from scfm_lint.errors import InputError
@@ -125,48 +128,67 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return "".join(out)
 
 
-def _relint(text: str, path: str, config: Mapping[str, Any]) -> tuple[Document, list[Finding]]:
+def _relint(text: str, path: str, config: Config) -> tuple[Document, list[Finding]]:
     from scfm_lint.document.parse import parse_document
     from scfm_lint.engine.run import lint
 
     doc = parse_document(
         text,
         path,
-        catalog_heading=config["catalog"]["heading"],
-        excluded_sections=config["sections"]["exclude"],
+        catalog_heading=config.catalog.heading,
+        excluded_sections=list(config.sections.exclude),
     )
     return doc, lint(doc, config)
 
 
+def attach(
+    doc: Document, config: Config, findings: Iterable[Finding], unsafe: bool
+) -> list[Finding]:
+    """``findings`` in order, each without a fix given one by its rule's ``fix=`` fixer."""
+    from scfm_lint.checks.registry import Context, load_all
+
+    out = list(findings)
+    rules = load_all()
+    wanted: dict[str, list[int]] = {}
+    for i, f in enumerate(out):
+        rule = rules.get(f.code)
+        if f.fix is None and rule is not None and rule.fixer is not None:
+            wanted.setdefault(f.code, []).append(i)
+    ctx = Context(doc, config)
+    for code, positions in wanted.items():
+        fixer = rules[code].fixer
+        assert fixer is not None
+        fixes = {id(f): fix for f, fix in fixer(ctx, [out[i] for i in positions])}
+        for i in positions:
+            fix = fixes.get(id(out[i]))
+            if fix is not None and (fix.safe or unsafe):
+                out[i] = dataclasses.replace(out[i], fix=fix)
+    return out
+
+
 def fix_document(
     doc: Document,
-    config: Mapping[str, Any],
+    config: Config | Mapping[str, Any],
     findings: Sequence[Finding],
     *,
     unsafe: bool = False,
     max_passes: int = MAX_PASSES,
 ) -> FixResult:
-    """Apply every usable fix of ``findings`` to ``doc``, pass after pass, until none is left.
-
-    With ``unsafe``, permanent redirects from the link checker's cache are fixed too.
-    """
-    from scfm_lint.fixing import attach
-    from scfm_lint.fixing.redirects import cached_redirects
-
+    """Apply every usable fix of ``findings`` to ``doc``, pass after pass, until none is left."""
+    cfg = as_config(config)
     text = doc.text
     current = list(findings)
     applied: Counter[str] = Counter()
     passes = 0
     while passes < max_passes:
-        offered = sorted(current + cached_redirects(doc, config)) if unsafe else current
-        edits, credit = select(attach(doc, config, offered, unsafe), unsafe, len(text))
+        edits, credit = select(attach(doc, cfg, current, unsafe), unsafe, len(text))
         new = apply_edits(text, edits)
         if new == text:
             break
         text = new
         applied.update(credit)
         passes += 1
-        doc, current = _relint(text, doc.path, config)
+        doc, current = _relint(text, doc.path, cfg)
     return FixResult(text, applied, tuple(current), passes)
 
 

@@ -17,15 +17,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 import sys
 import time
-from typing import TYPE_CHECKING, Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
-from scfm_lint.config.resources import load_rule_file
+from scfm_lint.config.model import Config
 from scfm_lint.document.model import Document, Link
 from scfm_lint.engine.finding import Finding, Severity
-from scfm_lint.errors import UsageError
 from scfm_lint.links.findings import Row, is_web_link, key_of, rows, to_findings
-from scfm_lint.links.policy import Policies, parse_hosts
-from scfm_lint.links.report import REPORTERS, Report
+from scfm_lint.links.policy import Policies
+from scfm_lint.links.report import LinkStats
 from scfm_lint.links.result import LinkResult
 from scfm_lint.links.settings import Settings, default_cache_path, from_config, with_options
 from scfm_lint.verify.record import Stats, VerifyResult
@@ -64,7 +63,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="LIST",
         help="verdicts that fail the run, comma-separated (default: dead,invalid)",
     )
-    group.add_argument("--format", choices=sorted(REPORTERS), default="text")
+    group.add_argument(
+        "--no-progress", action="store_true", help="no progress bar (none off a terminal)"
+    )
     group.add_argument(
         "--verify",
         action="store_true",
@@ -86,13 +87,6 @@ class CheckRun:
     """Verdicts keyed by :func:`~scfm_lint.links.findings.key_of` of the URL."""
     requests: int
     """Requests sent over the network (cache hits send none)."""
-
-
-def policies_from(config: Mapping[str, Any]) -> Policies:
-    """Host policies from ``config['hosts']``, or the shipped ``rules/hosts.yaml``."""
-    if "hosts" in config:
-        return parse_hosts(config["hosts"])
-    return parse_hosts(load_rule_file("hosts")["hosts"])
 
 
 def excluded(url: str, settings: Settings, policies: Policies) -> bool:
@@ -187,7 +181,7 @@ class Verification:
     """Paper verification as the link checker runs it: which links, which cache, its cost."""
 
     documents: Sequence[Document]
-    config: Mapping[str, Any]
+    config: Config
     """The configuration whose ``verify:`` section applies (deadline already bounded)."""
     keep: Callable[[Link], bool]
     cache: MetadataCache | None = None
@@ -210,73 +204,38 @@ class Verification:
             self.cache.close()
 
 
-def wants_verify(args: argparse.Namespace, config: Mapping[str, Any]) -> bool:
+def wants_verify(args: argparse.Namespace, config: Config) -> bool:
     """``--verify``, or ``verify.enabled: true`` in the configuration."""
-    if getattr(args, "verify", False):
-        return True
-    section = config.get("verify")
-    return isinstance(section, Mapping) and section.get("enabled") is True
+    return bool(getattr(args, "verify", False)) or config.verify.enabled
 
 
 def verification(
     args: argparse.Namespace,
     documents: Sequence[Document],
-    config: Mapping[str, Any],
+    config: Config,
     settings: Settings,
     keep: Callable[[Link], bool],
 ) -> Verification:
-    """Settings checked before any request; the metadata cache as the options say.
+    """The metadata cache as the options say, and the settings bounded by the run's.
 
     ``--no-cache`` turns the metadata cache off too; ``--verify-cache-path`` names its file;
     ``--max-age`` bounds its TTL as it bounds the verdict cache's; the run's ``--deadline``
     bounds ``verify.deadline``."""
     from scfm_lint.verify.cache import open_cache
-    from scfm_lint.verify.settings import load_settings
 
-    verify = load_settings(config)
-    section = dict(config["verify"])
-    section["deadline"] = min(verify.deadline or settings.deadline, settings.deadline)
-    bounded = {**config, "verify": section}
+    verify = config.verify
+    verify = replace(verify, deadline=min(verify.deadline or settings.deadline, settings.deadline))
     if settings.max_age is not None:
         verify = replace(verify, cache_ttl=min(verify.cache_ttl, settings.max_age))
     cache = None
     if not getattr(args, "no_cache", False):
         path = getattr(args, "verify_cache_path", None)
         cache = open_cache(verify, Path(path).expanduser() if path else None)
-    return Verification(documents, bounded, keep, cache)
+    return Verification(documents, replace(config, verify=verify), keep, cache)
 
 
 def _by_place(results: Sequence[VerifyResult]) -> dict[tuple[int, int, str], VerifyResult]:
     return {(r.line, r.column, r.url): r for r in results}
-
-
-def _severity_overrides(config: Mapping[str, Any]) -> dict[str, Severity]:
-    out = {}
-    for code, value in (config.get("severity") or {}).items():
-        if str(code).startswith(("SCF4", "SCF5")):
-            try:
-                out[str(code)] = Severity.parse(str(value))
-            except ValueError as exc:
-                raise UsageError(f"severity.{code}: {exc}") from None
-    return out
-
-
-def _selected(code: str, config: Mapping[str, Any]) -> bool:
-    select = [str(p).strip().upper() for p in config.get("select") or [] if str(p).strip()]
-    ignore = [str(p).strip().upper() for p in config.get("ignore") or [] if str(p).strip()]
-    if select and not any(code.startswith(p) for p in select):
-        return False
-    return not any(code.startswith(p) for p in ignore)
-
-
-def _failing(findings: Sequence[Finding], threshold: str) -> bool:
-    if threshold == "never":
-        return False
-    try:
-        lowest = Severity.parse(threshold)
-    except ValueError as exc:
-        raise UsageError(f"fail-on: {exc}") from None
-    return any(f.severity >= lowest for f in findings)
 
 
 def _paper_findings(
@@ -289,23 +248,10 @@ def _paper_findings(
     return results_to_findings(named, path, severities=overrides, include_unknown=True)
 
 
-def run(
-    args: argparse.Namespace,
-    documents: Sequence[Document],
-    config: Mapping[str, Any],
-    out: TextIO | None = None,
-) -> int:
-    """Check every web link of ``documents``, print the report; 1 when a failing verdict.
-
-    With ``--verify`` the papers of entry links are verified too, and their findings
-    (SCF5xx) merged with the link findings under the same select/ignore, severity, pragma
-    and fail-on rules."""
-    from scfm_lint.engine.suppress import apply_pragmas
-    from scfm_lint.links.progress import progress_for
-
-    started = time.monotonic()
-    settings = with_options(from_config(config), args)
-    policies = policies_from(config)
+def _targets(
+    documents: Sequence[Document], settings: Settings, policies: Policies
+) -> tuple[dict[str, None], int]:
+    """The distinct URLs to check (by :func:`key_of`) and how many links were excluded."""
     keys: dict[str, None] = {}
     skipped = 0
     for doc in documents:
@@ -316,29 +262,54 @@ def run(
                 skipped += 1
                 continue
             keys[key_of(link.url)] = None
+    return keys, skipped
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a link check found: the findings (selected, pragmas applied) and its statistics."""
+
+    findings: list[Finding]
+    stats: LinkStats
+
+
+def check_documents(
+    args: argparse.Namespace,
+    documents: Sequence[Document],
+    config: Config,
+    progress: Progress | None = None,
+) -> Outcome:
+    """Check every web link of ``documents`` (and, with ``--verify``, their papers).
+
+    Paper findings (SCF5xx) are merged with the link findings under the same selection,
+    severity, pragma and fail-on rules."""
+    from scfm_lint.engine.suppress import apply_pragmas
+
+    started = time.monotonic()
+    settings = with_options(from_config(config), args)
+    policies = config.hosts
+    keys, skipped = _targets(documents, settings, policies)
     verify = None
     if wants_verify(args, config):
         verify = verification(
             args, documents, config, settings, lambda link: key_of(link.url) in keys
         )
     try:
-        checked, papers = check_beside(list(keys), settings, policies, progress_for(), verify)
+        checked, papers = check_beside(list(keys), settings, policies, progress, verify)
     finally:
         if verify is not None:
             verify.close()
-    overrides = _severity_overrides(config)
+    selection = config.selection
     findings: list[Finding] = []
     all_rows: list[Row] = []
     for doc in documents:
         verified = _by_place(papers.get(doc.path, ())) if papers is not None else None
-        found = to_findings(doc, checked.results, settings.fail_on, overrides, verified)
+        found = to_findings(doc, checked.results, settings.fail_on, selection.severity, verified)
         if papers is not None:
-            found += _paper_findings(papers.get(doc.path, ()), doc.path, overrides)
-        findings += apply_pragmas(doc, [f for f in found if _selected(f.code, config)])
+            found += _paper_findings(papers.get(doc.path, ()), doc.path, selection.severity)
+        findings += apply_pragmas(doc, [f for f in found if selection.enabled(f.code)])
         all_rows += rows(doc, checked.results, verified)
-    findings.sort()
-    report = Report(
-        findings,
+    stats = LinkStats(
         all_rows,
         len(documents),
         checked.requests,
@@ -346,6 +317,30 @@ def run(
         skipped,
         verify.stats if verify is not None else None,
     )
-    REPORTERS[getattr(args, "format", None) or "text"](report, out or sys.stdout)
-    threshold = getattr(args, "fail_on", None) or config.get("fail-on") or "error"
-    return 1 if _failing(findings, str(threshold)) else 0
+    return Outcome(sorted(findings), stats)
+
+
+def run(
+    args: argparse.Namespace,
+    documents: Sequence[Document],
+    config: Config,
+    out: TextIO | None = None,
+) -> int:
+    """Check every web link of ``documents`` and print the report; 1 when a finding fails
+    the run (or ``--fix`` rewrote a file)."""
+    from scfm_lint.cli.common import emit
+    from scfm_lint.links.progress import progress_for
+    from scfm_lint.output.reporters import Report
+
+    quiet = getattr(args, "no_progress", False) or getattr(args, "quiet", False)
+    outcome = check_documents(args, documents, config, None if quiet else progress_for())
+    findings, rewritten = outcome.findings, False
+    diff = getattr(args, "diff", False)
+    if getattr(args, "fix", False) or diff:
+        from scfm_lint.links.fixes import fix_documents
+
+        findings, rewritten = fix_documents(documents, findings, args)
+    report = Report(findings, len(documents), outcome.stats)
+    # With --diff, stdout carries only the patch, so the report goes to stderr.
+    emit(report, args, out or (sys.stderr if diff else sys.stdout))
+    return 1 if config.selection.fails(findings) or rewritten else 0

@@ -1,33 +1,29 @@
-"""The link checker's reporters (text, json, markdown), chosen by name.
+"""What a link check adds to its findings: verdict counts, the links' rows, the cost, and the
+Markdown audit a maintainer acts on (the reporters of :mod:`scfm_lint.output.reporters`).
 
-With paper verification each also tells what the metadata services said: the text summary
-counts verify verdicts, the JSON report adds them to each link and to the summary, and the
-markdown report shows the page verdict and the paper verdict side by side.
+With paper verification the summary also counts verify verdicts, the JSON report adds them
+to each link and to the summary, and the audit shows the page and paper verdicts side by side.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-import json
-from typing import TextIO
+from typing import Any, TextIO
 
 from scfm_lint.engine.finding import Finding
+from scfm_lint.links.audit import write_audit
 from scfm_lint.links.findings import Row
 from scfm_lint.links.result import VERDICTS
 from scfm_lint.verify.record import VERDICTS as PAPER_VERDICTS
 from scfm_lint.verify.record import Stats
 
-_PROBLEMS = ("dead", "invalid", "blocked", "redirected", "unchecked")
-_PAPER_PROBLEMS = ("not-found", "title-mismatch", "year-mismatch", "venue-mismatch", "published")
-
 
 @dataclass(frozen=True, slots=True)
-class Report:
-    """Everything one run has to say."""
+class LinkStats:
+    """Everything a link check has to say besides its findings."""
 
-    findings: Sequence[Finding]
     rows: Sequence[Row]
     files: int
     requests: int
@@ -37,11 +33,14 @@ class Report:
     """Links skipped because an ``exclude`` pattern matched."""
     verify: Stats | None = None
     """What paper verification cost, when it ran (``--verify``)."""
+    title: str = "scfm-lint links"
 
     def counts(self) -> dict[str, int]:
-        """Distinct links written per (settled) verdict, every verdict present (zeros too)."""
+        """Distinct links written per (settled) verdict: every known verdict (zeros too),
+        then any other verdict the checker gave."""
         seen = Counter(row.result.verdict for row in self.rows)
-        return {v: seen.get(v, 0) for v in VERDICTS}
+        names = list(VERDICTS) + sorted(v for v in seen if v not in VERDICTS)
+        return {v: seen.get(v, 0) for v in names}
 
     def paper_counts(self) -> dict[str, int]:
         """Links written per verify verdict, among those that name an identifier."""
@@ -81,135 +80,28 @@ class Report:
             f" {self.verify.cached} from cache)."
         )
 
+    def lines(self) -> list[str]:
+        return [self.summary()] + ([self.paper_summary()] if self.verify is not None else [])
 
-def report_text(report: Report, out: TextIO) -> None:
-    for f in report.findings:
-        out.write(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}\n")
-    out.write(report.summary() + "\n")
-    if report.verify is not None:
-        out.write(report.paper_summary() + "\n")
-
-
-def report_json(report: Report, out: TextIO) -> None:
-    from scfm_lint.output.reporters import finding_to_dict
-
-    summary: dict[str, object] = {
-        "verdicts": report.counts(),
-        "links": len(report.rows),
-        "requests": report.requests,
-        "cached": sum(1 for row in report.rows if row.result.cached),
-        "excluded": report.excluded,
-        "seconds": round(report.seconds, 3),
-    }
-    if report.verify is not None:
-        summary["verify"] = {
-            "verdicts": report.paper_counts(),
-            "links": len(report.verified()),
-            "settled": report.settled(),
-            "identifiers": report.verify.identifiers,
-            "requests": dict(sorted(report.verify.requests.items())),
-            "cached": report.verify.cached,
+    def json_fields(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        summary: dict[str, Any] = {
+            "verdicts": self.counts(),
+            "links": len(self.rows),
+            "requests": self.requests,
+            "cached": sum(1 for row in self.rows if row.result.cached),
+            "excluded": self.excluded,
+            "seconds": round(self.seconds, 3),
         }
-    payload = {
-        "version": 1,
-        "findings": [finding_to_dict(f) for f in report.findings],
-        "links": [row.to_dict() for row in report.rows],
-        "summary": summary,
-    }
-    json.dump(payload, out, indent=2)
-    out.write("\n")
+        if self.verify is not None:
+            summary["verify"] = {
+                "verdicts": self.paper_counts(),
+                "links": len(self.verified()),
+                "settled": self.settled(),
+                "identifiers": self.verify.identifiers,
+                "requests": dict(sorted(self.verify.requests.items())),
+                "cached": self.verify.cached,
+            }
+        return {"links": [row.to_dict() for row in self.rows]}, summary
 
-
-def _cell(text: object) -> str:
-    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
-
-
-def _paper_problem(row: Row) -> bool:
-    return row.verify is not None and row.verify.verdict in _PAPER_PROBLEMS
-
-
-def _paper_cell(row: Row) -> str:
-    v = row.verify
-    if v is None:
-        return ""
-    return f"{v.verdict} ({v.ident})" if v.ident else v.verdict
-
-
-def _why(row: Row) -> str:
-    """The page's reason when the page is a problem, and the paper's when it is one."""
-    parts = []
-    if row.page in _PROBLEMS and row.result.message:
-        parts.append(row.result.message)
-    if row.verify is not None and (_paper_problem(row) or row.page_verdict is not None):
-        parts.append(row.verify.message)
-    return "; ".join(parts)
-
-
-def _suggested(row: Row) -> str:
-    found = [row.result.suggestion, row.verify.suggestion if row.verify else None]
-    return "; ".join(dict.fromkeys(s for s in found if s))
-
-
-def report_markdown(report: Report, out: TextIO) -> None:
-    """What a maintainer acts on: problems grouped by file and section, then counts.
-
-    With verification, a link is a problem when its settled verdict is one or its paper
-    disagrees with the entry; its row shows the page verdict and the paper verdict."""
-    papers = report.verify is not None
-    problems = [
-        row
-        for row in report.rows
-        if row.result.verdict in _PROBLEMS or (papers and _paper_problem(row))
-    ]
-    out.write("# Link check\n\n")
-    out.write("| verdict | links |\n| --- | ---: |\n")
-    for verdict, n in report.counts().items():
-        out.write(f"| {verdict} | {n} |\n")
-    if papers:
-        out.write("\n| paper verdict | links |\n| --- | ---: |\n")
-        for verdict, n in report.paper_counts().items():
-            out.write(f"| {verdict} | {n} |\n")
-    out.write(f"\n{report.summary()}\n")
-    if papers:
-        out.write(f"\n{report.paper_summary()}\n")
-    if not problems:
-        out.write("\nNo problems found.\n")
-        return
-    order = {v: i for i, v in enumerate(_PROBLEMS)}
-    groups: dict[tuple[str, str], list[Row]] = {}
-    for row in sorted(problems, key=lambda r: (r.path, r.link.line, r.link.column)):
-        groups.setdefault((row.path, row.section), []).append(row)
-    for (path, section), members in groups.items():
-        out.write(f"\n## {_cell(section)} ({_cell(path)})\n\n")
-        if papers:
-            out.write(
-                "| line | entry | verdict | page | paper | status | why | link | final URL"
-                " | suggested |\n"
-                "| ---: | --- | --- | --- | --- | ---: | --- | --- | --- | --- |\n"
-            )
-        else:
-            out.write(
-                "| line | entry | verdict | status | why | link | final URL | suggested URL |\n"
-            )
-            out.write("| ---: | --- | --- | ---: | --- | --- | --- | --- |\n")
-        for row in sorted(members, key=lambda r: (order.get(r.result.verdict, 9), r.link.line)):
-            r = row.result
-            head = f"| {row.link.line} | {_cell(row.entry_title or row.link.label)} | {r.verdict}"
-            if papers:
-                out.write(
-                    f"{head} | {row.page} | {_cell(_paper_cell(row))} | {_cell(r.status)}"
-                    f" | {_cell(_why(row))} | {_cell(row.link.url)} | {_cell(r.final_url)}"
-                    f" | {_cell(_suggested(row))} |\n"
-                )
-            else:
-                out.write(
-                    f"{head} | {_cell(r.status)} | {_cell(r.message)} | {_cell(row.link.url)}"
-                    f" | {_cell(r.final_url)} | {_cell(r.suggestion)} |\n"
-                )
-
-
-REPORTERS: dict[str, Callable[[Report, TextIO], None]] = {
-    "text": report_text,
-    "json": report_json,
-    "markdown": report_markdown,
-}
+    def markdown(self, findings: Sequence[Finding], out: TextIO) -> None:
+        write_audit(self, out)

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Mapping, Sequence
-import json
 import os
 from pathlib import Path
-import sys
-from typing import Any, TextIO
+from typing import TextIO
 
 from scfm_lint.engine.finding import Finding, Severity
 from scfm_lint.output.reporters import summary_counts, summary_line
@@ -117,53 +114,3 @@ def report_github(
     if output_file:
         _append(output_file, "".join(f"{k}={v}\n" for k, v in outputs(findings).items()))
     out.write(summary_line(findings, files) + "\n")
-
-
-def from_json(data: Mapping[str, Any]) -> list[Finding]:
-    """The findings of a JSON report (``check`` or ``links`` with ``--format json``)."""
-    return sorted(
-        Finding(
-            str(d["path"]),
-            int(d["line"]),
-            int(d["column"]),
-            str(d["code"]),
-            str(d["name"]),
-            Severity.parse(str(d["severity"])),
-            str(d["message"]),
-            related_line=d.get("related_line"),
-            end_line=d.get("end_line"),
-            suggestion=d.get("suggestion"),
-        )
-        for d in data.get("findings", [])
-    )
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Annotate a saved JSON report: how the Action reports ``scfm-lint links``."""
-    parser = argparse.ArgumentParser(
-        prog="python -m scfm_lint.output.github",
-        description="Turn a JSON report of scfm-lint into GitHub annotations, summary, outputs.",
-    )
-    parser.add_argument("report", type=Path, help="the output of --format json")
-    parser.add_argument("--title", default="scfm-lint", help="heading of the job summary")
-    args = parser.parse_args(argv)
-    try:
-        data = json.loads(args.report.read_text(encoding="utf-8"))
-        findings = from_json(data)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        print(f"scfm-lint: error: cannot read the report {args.report}: {exc}", file=sys.stderr)
-        return 2
-    summary = data.get("summary") or {}
-    note = ""
-    if "links" in summary:
-        note = (
-            f"Checked {summary['links']} links: {summary.get('requests', 0)} requests,"
-            f" {summary.get('cached', 0)} from the cache."
-        )
-    files = int(summary.get("files") or len({f.path for f in findings}) or 1)
-    report_github(findings, files, sys.stdout, title=args.title, note=note)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

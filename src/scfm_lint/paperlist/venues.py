@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 import re
-from typing import Any
+from typing import Any, Protocol
 
 from scfm_lint.config.resources import load_rule_file
 from scfm_lint.errors import ConfigError
@@ -358,8 +358,17 @@ def _extend(old: Venue, spec: Mapping[str, Any]) -> dict[str, Any]:
 _cache: list[tuple[Any, Catalog]] = []
 
 
-def catalog(config: Mapping[str, Any]) -> Catalog:
-    """The catalog for ``config``, built once per configuration value."""
+class _Configured(Protocol):
+    """A typed configuration (:class:`scfm_lint.config.model.Config`) holds its catalog."""
+
+    @property
+    def venues(self) -> Catalog: ...
+
+
+def catalog(config: Mapping[str, Any] | _Configured) -> Catalog:
+    """The catalog of a typed config, or of a merged mapping (built once per value)."""
+    if not isinstance(config, Mapping):
+        return config.venues
     venues = config.get("venues")
     for cached_venues, built in _cache:
         if cached_venues is venues:

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 import aiohttp
 
+from scfm_lint.config.model import Config
 from scfm_lint.document.model import Document, Entry, Link
 from scfm_lint.verify.cache import MetadataCache
 from scfm_lint.verify.http import Pacer
@@ -131,7 +132,7 @@ def _primary(entry: EntryLike, link: LinkLike | str) -> bool:
 
 async def verify_entries(
     items: Sequence[tuple[EntryLike, LinkLike | str]],
-    config: Mapping[str, Any],
+    config: Config | Mapping[str, Any],
     session: aiohttp.ClientSession,
     *,
     cache: MetadataCache | None = None,
@@ -194,7 +195,7 @@ def entry_links(doc: Document) -> list[tuple[Entry, Link]]:
 
 async def verify_documents(
     docs: Sequence[Document],
-    config: Mapping[str, Any],
+    config: Config | Mapping[str, Any],
     session: aiohttp.ClientSession,
     *,
     cache: MetadataCache | None = None,

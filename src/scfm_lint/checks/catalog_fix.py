@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from scfm_lint.checks.catalog import _base_level, _below, _resolve
+from scfm_lint.checks.catalog_map import base_level, headings_below, resolve
 from scfm_lint.document.model import Catalog, Document, Heading
 from scfm_lint.engine.finding import Edit, Fix
-from scfm_lint.fixing import line_ending, span_of_lines
+from scfm_lint.util.textedit import line_ending, span_of_lines
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<])")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -30,7 +30,7 @@ def _body(doc: Document, catalog: Catalog) -> tuple[list[str], bool]:
     to headings above it stay first, in their order. A list nests one level at a time, so a
     heading that skips a level (``##`` then ``####``) is listed one deeper than its parent.
     """
-    base = _base_level(doc, catalog)
+    base = base_level(doc, catalog)
     kept: dict[int, str] = {}
     body: list[str] = []
     depth = -1
@@ -39,7 +39,7 @@ def _body(doc: Document, catalog: Catalog) -> tuple[list[str], bool]:
     for item in catalog.items:
         if item.line in used:
             continue
-        heading = _resolve(doc, item)
+        heading = resolve(doc, item)
         if heading is None:
             external = external or not item.target.startswith("#")
             continue
@@ -53,7 +53,7 @@ def _body(doc: Document, catalog: Catalog) -> tuple[list[str], bool]:
         else:
             continue
         used.add(item.line)
-    for h in _below(doc, catalog):
+    for h in headings_below(doc, catalog):
         want = h.level - base
         depth = min(want, depth + 1)
         body.append(
