@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TextIO
 
 from scfm_lint.engine.finding import Finding, Severity
-from scfm_lint.output.reporters import summary_counts, summary_line
 from scfm_lint.output.sarif import workspace_path
+from scfm_lint.output.summary import summary_counts, summary_line
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 MAX_ROWS = 500
