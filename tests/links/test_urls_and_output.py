@@ -74,10 +74,36 @@ def test_progress_only_on_a_terminal_outside_ci():
 def test_progress_bar_draws_and_clears():
     stream = Tty()
     bar = ProgressBar(stream, width=10)
-    bar(5, 10)
-    assert "[#####     ] 5/10 links" in stream.getvalue()
-    bar(10, 10)
+    bar(4, 10, "dead")
+    bar._last = 0.0  # the next draw is not throttled
+    bar(5, 10, "ok")
+    assert "[#####     ] 5/10 links, 1 problem so far" in stream.getvalue()
+    bar(10, 10, "blocked")
+    assert "10/10 links, 2 problems so far" in stream.getvalue()
     assert stream.getvalue().endswith("\r")
+
+
+def test_no_progress_turns_the_bar_off(monkeypatch, tmp_path):
+    from scfm_lint.cli import main
+    from scfm_lint.links import command
+
+    drawn = []
+
+    class Stop(Exception):
+        pass
+
+    def record(args, documents, config, progress):
+        drawn.append(progress)
+        raise Stop  # the bar is all this test looks at: no link is checked
+
+    monkeypatch.setattr(command, "check_documents", record)
+    readme = tmp_path / "README.md"
+    readme.write_text("# T\n", encoding="utf-8")
+    monkeypatch.setattr("scfm_lint.links.progress.progress_for", lambda: ProgressBar(Tty()))
+    for flags, bar in (([], True), (["--no-progress"], False), (["--quiet"], False)):
+        with pytest.raises(Stop):
+            main(["links", *flags, str(readme)])
+        assert isinstance(drawn.pop(), ProgressBar) is bar
 
 
 def test_aiohttp_is_not_imported_off_the_links_path():

@@ -58,11 +58,12 @@ def what(row: Row) -> str:
         return row.entry_title
     link = row.link
     label = link.label.strip()
-    if link.kind == "image" or (link.kind == "html" and label.lower() in ("img", "")):
-        return f"image {label!r}" if label and label.lower() != "img" else "image"
     if link.kind == "html" and label.lower() == "a":
-        # An HTML <a> around an <img> is a badge, not an entry named "a".
+        # The HTML parser names an <a> by its tag: around an <img> it is a badge.
         return "badge or HTML link"
+    if link.kind in ("image", "html"):
+        # An HTML <img> is named by its alt text, as a Markdown image is.
+        return f"image {label!r}" if label and label.lower() != "img" else "image"
     return f"link {label!r}" if label else "link"
 
 

@@ -31,7 +31,8 @@ _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _PERMANENT = frozenset({301, 308})
 _HEDGE_AFTER = 0.7  # share of the timeout after which a silent request gets a twin
 _HEDGE_SHARE = 1 / 3  # the twin's (or a retry's) timeout, as a share of the timeout
-Progress = Callable[[int, int], None]
+Progress = Callable[[int, int, str | None], None]
+"""``(done, total, verdict of the URL just checked)``: a progress bar's feed."""
 
 
 @dataclass(slots=True)
@@ -69,11 +70,12 @@ class Checker:
         tasks = {url: asyncio.ensure_future(self._check_url(url)) for url in todo}
         done = 0
 
-        def tick(_: object) -> None:
+        def tick(task: asyncio.Future[LinkResult]) -> None:
             nonlocal done
             done += 1
             if self.progress is not None:
-                self.progress(done, len(todo))
+                ok = not task.cancelled() and task.exception() is None
+                self.progress(done, len(todo), task.result().verdict if ok else None)
 
         for task in tasks.values():
             task.add_done_callback(tick)

@@ -1,4 +1,5 @@
-"""A one-line progress bar on a terminal; silent when not a TTY or in CI."""
+"""A one-line progress bar on a terminal (with the problems so far); silent when not a TTY,
+in CI, or with ``--no-progress`` / ``--quiet``."""
 
 from __future__ import annotations
 
@@ -10,23 +11,28 @@ from typing import TextIO
 
 
 class ProgressBar:
-    """Redraws ``[####    ] done/total`` at most ten times a second."""
+    """Redraws ``[####    ] done/total links, N problems`` at most ten times a second."""
 
     def __init__(self, stream: TextIO, width: int = 30) -> None:
         self.stream = stream
         self.width = width
+        self.problems = 0
         self._last = 0.0
 
-    def __call__(self, done: int, total: int) -> None:
+    def __call__(self, done: int, total: int, verdict: str | None = None) -> None:
+        if verdict is not None and verdict != "ok":
+            self.problems += 1
         now = time.monotonic()
         if done < total and now - self._last < 0.1:
             return
         self._last = now
         filled = self.width * done // max(total, 1)
         bar = "#" * filled + " " * (self.width - filled)
-        self.stream.write(f"\r[{bar}] {done}/{total} links")
+        noun = "problem" if self.problems == 1 else "problems"
+        line = f"\r[{bar}] {done}/{total} links, {self.problems} {noun} so far"
+        self.stream.write(line)
         if done >= total:
-            self.stream.write("\r" + " " * (self.width + 30) + "\r")
+            self.stream.write("\r" + " " * len(line) + "\r")
         self.stream.flush()
 
 
