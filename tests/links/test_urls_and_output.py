@@ -89,19 +89,19 @@ def test_no_progress_turns_the_bar_off(monkeypatch, tmp_path):
 
     drawn = []
 
-    class Stop(Exception):
+    class StopError(Exception):
         pass
 
     def record(args, documents, config, progress):
         drawn.append(progress)
-        raise Stop  # the bar is all this test looks at: no link is checked
+        raise StopError  # the bar is all this test looks at: no link is checked
 
     monkeypatch.setattr(command, "check_documents", record)
     readme = tmp_path / "README.md"
     readme.write_text("# T\n", encoding="utf-8")
     monkeypatch.setattr("scfm_lint.links.progress.progress_for", lambda: ProgressBar(Tty()))
     for flags, bar in (([], True), (["--no-progress"], False), (["--quiet"], False)):
-        with pytest.raises(Stop):
+        with pytest.raises(StopError):
             main(["links", *flags, str(readme)])
         assert isinstance(drawn.pop(), ProgressBar) is bar
 

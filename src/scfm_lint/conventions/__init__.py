@@ -7,6 +7,7 @@ from typing import Any
 
 from scfm_lint.checks.registry import Context
 from scfm_lint.checks.shared import per_document
+from scfm_lint.config.model import Config
 from scfm_lint.conventions import links, lists, shape
 from scfm_lint.conventions.model import (
     CONFIG,
@@ -33,8 +34,11 @@ __all__ = [
 ]
 
 
-def learn(doc: Document, config: Mapping[str, Any]) -> Conventions:
+def learn(doc: Document, config: Config | Mapping[str, Any]) -> Conventions:
     """Every convention of ``doc``: learned from clear majorities, then pinned by config."""
+    # Until ``conventions:`` is a typed section of Config, its pins are read from the raw
+    # merged mapping the typed config keeps.
+    config = config if isinstance(config, Mapping) else config.raw
     pins = read_pins(doc, config)
     whole_numbering, numbering = lists.numbering(doc, pins)
     whole_order, order = lists.order(doc, pins)
