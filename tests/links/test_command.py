@@ -218,3 +218,27 @@ async def test_links_github_format_annotates_and_summarizes(served, tmp_path, mo
     assert text.startswith("## scfm-lint links\n\nChecked 7 links in 1 file: 3 ok")
     assert "errors=2\n" in outputs.read_text(encoding="utf-8")
     assert code == 1
+
+
+async def test_links_select_and_ignore_take_rule_names(served, tmp_path):
+    base, _ = served
+    cfg = load_config(tmp_path / "README.md", overrides={"ignore": ["dead-link", "SCF402"]})
+    code, out = await run_async(base, tmp_path, "--no-cache", "--format", "json", config=cfg)
+    assert sorted(f["code"] for f in json.loads(out)["findings"]) == ["SCF403", "SCF404"]
+    assert code == 0  # the dead link and the invalid URL were the failing findings
+    cfg = load_config(tmp_path / "README.md", overrides={"select": ["redirected-link"]})
+    _, out = await run_async(base, tmp_path, "--no-cache", "--format", "json", config=cfg)
+    assert [f["code"] for f in json.loads(out)["findings"]] == ["SCF404"]
+
+
+def test_check_sarif_validates_against_the_sarif_schema(tmp_path, capsys):
+    import jsonschema
+
+    from scfm_lint.cli import main
+
+    readme = tmp_path / "README.md"
+    readme.write_text("## Models\n1. [2024] **A** [[Paper Link]](https://example.org/a)\n")
+    assert main(["check", "--format", "sarif", str(readme)]) == 1
+    log = json.loads(capsys.readouterr().out)
+    jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+    assert {r["ruleId"] for r in log["runs"][0]["results"]} == {"SCF101", "SCF105"}
