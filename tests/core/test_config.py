@@ -260,3 +260,27 @@ def test_hosts_must_still_be_a_mapping(project):
     target = _write(project / "README.md", DIRTY)
     with pytest.raises(ConfigError, match="'hosts'"):
         load_config(target)
+
+
+def test_every_default_section_is_read_into_a_typed_field():
+    from dataclasses import fields
+
+    from scfm_lint.config.model import SECTIONS, Config
+
+    typed = {f.name for f in fields(Config)}
+    readers = {*SECTIONS, "venues", "hosts", "select", "ignore", "severity", "fail-on"}
+    # conventions: read by scfm_lint.conventions from Config.raw until it is a typed section.
+    assert set(defaults()) - readers == {"conventions"}
+    assert {k.replace("-", "_") for k in SECTIONS} <= typed
+
+
+def test_the_loaded_config_is_typed_and_frozen(project):
+    from scfm_lint.config.model import Config
+
+    config = load_config(project / "README.md")
+    assert isinstance(config, Config)
+    assert isinstance(config.links.timeout, float)
+    assert isinstance(config.entries.year_min, int)
+    assert config.selection.fail_on == "error"
+    with pytest.raises(FrozenInstanceError):
+        config.selection = config.selection  # type: ignore[misc]
