@@ -169,12 +169,16 @@ def _model(path: Path) -> str:
     from scfm_lint.document.parse import parse_document
     from scfm_lint.document.source import read_source
 
-    config = load_config(path, None, {})
+    config: Any = load_config(path, None, {})
+    # A typed Config since the config seam; a merged mapping in older trees this compares.
+    typed = hasattr(config, "catalog")
     doc = parse_document(
         read_source(str(path)),
         str(path),
-        catalog_heading=config["catalog"]["heading"],
-        excluded_sections=config["sections"]["exclude"],
+        catalog_heading=config.catalog.heading if typed else config["catalog"]["heading"],
+        excluded_sections=(
+            list(config.sections.exclude) if typed else config["sections"]["exclude"]
+        ),
     )
     parts = [f"path={doc.path!r}", f"catalog={doc.catalog!r}"]
     parts.append(f"text={_digest(doc.text)} lines={_digest(repr(doc.lines))}")
