@@ -12,7 +12,7 @@ from scfm_lint.util.sequences import longest_ordered
 
 
 def _below(doc: Document, catalog: Catalog) -> list[Heading]:
-    return [h for h in doc.headings if h.index > catalog.heading]
+    return [h for h in doc.headings if h.index > catalog.after]
 
 
 _anchors: list[tuple[Document, dict[str, Heading]]] = []
@@ -41,8 +41,8 @@ def _regenerated(doc: Document) -> Fix | None:
 
 
 def _base_level(doc: Document, catalog: Catalog) -> int:
-    levels = [h.level for h in doc.headings if h.index >= catalog.heading]
-    return min(levels)
+    levels = [h.level for h in doc.headings if h.index >= catalog.after]
+    return min(levels, default=1)
 
 
 @rule(
