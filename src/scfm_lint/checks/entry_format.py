@@ -248,6 +248,9 @@ def space_before_colon(ctx: Context) -> Iterator[Hit]:
         t = e.title_info
         if t is None or t.markup is not TitleMarkup.BOLD:
             continue
+        colon = t.text.find(":")
+        if colon < 2 or not t.text[colon - 1].isspace():
+            continue  # the pattern needs blanks right before the first colon
         m = _SPACE_COLON.match(t.text)
         if m is None:
             continue

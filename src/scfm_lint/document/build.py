@@ -52,9 +52,19 @@ class Builder:
     list_stack: list[ListFrame] = field(default_factory=list)
     next_list_id: int = 0
     slugger: Slugger = field(default_factory=Slugger)
+    _line: tuple[int, int, int] = (0, 0, 0)
+    """The line last placed: its number and where it starts and ends (most places fall on it)."""
 
     def place(self, offset: int) -> tuple[int, int]:
-        return position(self.offsets, offset)
+        """1-based line and column of an offset into the text."""
+        line, lo, hi = self._line
+        if lo <= offset < hi:
+            return line, offset - lo + 1
+        line, column = position(self.offsets, offset)
+        lo = offset - column + 1
+        hi = self.offsets[line] if line < len(self.offsets) else len(self.text) + 1
+        self._line = (line, lo, hi)
+        return line, column
 
     def content_offset(self, token: Token) -> int:
         """Offset in the text where an inline token's content starts."""

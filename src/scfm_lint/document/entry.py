@@ -62,7 +62,7 @@ def read_tag_step(r: Reading) -> str:
     if rest.strip() == "[" and _name_tag_at(p, 1):
         # The older ``[2023 bioRxiv][**scGPT**] **Title**`` form: a second tag.
         name = p[2]
-        r.tag = replace(r.tag, name=_part(r, name.text, first.start + close + 1))
+        r.tag = r.tag._replace(name=_part(r, name.text, first.start + close + 1))
         tail = p[4].text[1:]
         r.pieces = [replace(p[4], text=tail, start=p[4].start + 1), *p[5:]]
         r.i = 0
@@ -99,7 +99,7 @@ def read_title_step(r: Reading, rest: str) -> None:
             while r.i < n and p[r.i].kind is Kind.TEXT:
                 more = p[r.i].text.strip()
                 if more:
-                    r.title = replace(r.title, text=f"{r.title.text} {more}")
+                    r.title = r.title._replace(text=f"{r.title.text} {more}")
                 r.i += 1
             return
     while r.i + 1 < n and (

@@ -1,9 +1,9 @@
-"""What an entry is made of, as written: its tag, title, links' forms and loose text."""
+"""What an entry is made of, as written: tag, title, link forms, loose text (named tuples)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 
 class LinkKind(str, Enum):
@@ -82,8 +82,7 @@ class PieceKind(Enum):
     """Other inline markup: emphasis, code or strikethrough; the text is its marker."""
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """Where something is written: offsets into the text and the 1-based start position."""
 
     start: int
@@ -94,16 +93,14 @@ class Span:
     column: int
 
 
-@dataclass(frozen=True, slots=True)
-class Part:
+class Part(NamedTuple):
     """A piece of a tag, as written, and where."""
 
     text: str
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Tag:
+class Tag(NamedTuple):
     """The bracketed tag at the start of an entry, split into its parts."""
 
     text: str
@@ -123,8 +120,7 @@ class Tag:
     """A second tag ``[**Name**]`` right after this one (an older form): the name."""
 
 
-@dataclass(frozen=True, slots=True)
-class Title:
+class Title(NamedTuple):
     """The entry's title: its text and markup."""
 
     text: str
@@ -134,8 +130,7 @@ class Title:
     markup: TitleMarkup
 
 
-@dataclass(frozen=True, slots=True)
-class TextPiece:
+class TextPiece(NamedTuple):
     """Content among an entry's links that is neither a link nor blank."""
 
     text: str

@@ -185,35 +185,47 @@ def locate(children: Sequence[Token], text: str, start: int) -> list[Piece]:
     """Every inline token of a paragraph (content at offset ``start``), placed in ``text``."""
     cur = Cursor(text, start)
     pieces: list[Piece] = []
+    add = pieces.append
     ends: list[int] = []  # where each open link's source ends
     for i, child in enumerate(children):
         ctype = child.type
         depth = len(ends)
         if ctype == "text":
-            pieces.append(Piece(Kind.TEXT, child.content, cur.find(child.content), ctype, depth))
+            content = child.content
+            # Nearly every text stands right at the cursor: no search needed then.
+            at = cur.pos
+            if text.startswith(content, at):
+                cur.pos = at + len(content)
+            else:
+                at = cur.find(content)
+            add(Piece(Kind.TEXT, content, at, ctype, depth))
         elif ctype == "link_open":
             piece = _link(cur, child, text_of(children, i + 1, "link_close"), depth)
-            pieces.append(piece)
+            add(piece)
             ends.append(piece.end)
         elif ctype == "link_close":
             cur.pos = max(cur.pos, ends.pop() if ends else cur.pos)
-            pieces.append(Piece(Kind.LINK_END, "", cur.pos, ctype, len(ends)))
-        elif ctype == "code_inline":
-            at = cur.find(child.markup)
-            cur.seek(child.content)
-            code = Piece(Kind.CODE, child.content, at, ctype, depth, markup=child.markup)
-            pieces.append(code)
-        elif ctype == "image":
-            pieces.append(_image(cur, child, depth))
-        elif ctype == "html_inline":
-            pieces.append(Piece(Kind.HTML, child.content, cur.find(child.content), ctype, depth))
+            add(Piece(Kind.LINK_END, "", cur.pos, ctype, len(ends)))
         elif ctype == "softbreak" or ctype == "hardbreak":
-            pieces.append(Piece(Kind.BREAK, " ", cur.pos, ctype, depth))
+            add(Piece(Kind.BREAK, " ", cur.pos, ctype, depth))
         else:
-            kind = Kind.CLOSE if ctype.endswith("_close") else Kind.OPEN
-            at = cur.find(child.markup) if child.markup else cur.pos
-            pieces.append(Piece(kind, child.markup or ctype, at, ctype, depth))
+            add(_other(cur, child, depth))
     return pieces
+
+
+def _other(cur: Cursor, child: Token, depth: int) -> Piece:
+    ctype = child.type
+    if ctype == "code_inline":
+        at = cur.find(child.markup)
+        cur.seek(child.content)
+        return Piece(Kind.CODE, child.content, at, ctype, depth, markup=child.markup)
+    if ctype == "image":
+        return _image(cur, child, depth)
+    if ctype == "html_inline":
+        return Piece(Kind.HTML, child.content, cur.find(child.content), ctype, depth)
+    kind = Kind.CLOSE if ctype.endswith("_close") else Kind.OPEN
+    at = cur.find(child.markup) if child.markup else cur.pos
+    return Piece(kind, child.markup or ctype, at, ctype, depth)
 
 
 def bare_urls(piece: Piece) -> Iterator[tuple[int, str, str]]:

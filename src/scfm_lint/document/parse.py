@@ -129,8 +129,10 @@ def _inline(b: Builder, items: _Items, tok: Token) -> None:
         b.entries.append(entry)
         b.links.extend(entry.links)
         items.owner[-1] = entry.index
-        for piece in pieces:
-            media(b, piece, entry.index)
+        content = tok.content
+        if "<" in content or "![" in content:  # inline HTML or images
+            for piece in pieces:
+                media(b, piece, entry.index)
     else:
         prose_links(b, locate(tok.children or [], b.text, b.content_offset(tok)), owner)
 

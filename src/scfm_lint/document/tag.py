@@ -11,6 +11,8 @@ from scfm_lint.document.facts import Part, Span, Tag, TagForm
 _MARKER = re.compile(r"[^\w\s\[\]()]+\s*")
 _DASHED = re.compile(r"(\d+)-(?=[^\W\d])")
 _NOTE = re.compile(r",|;| - | \| |\(")
+_PLAIN = re.compile(r"\[(\d+) (\S(?:[^\]]*\S)?)\]")
+"""The list's own form, ``[2024 Nature Methods]``: read without the general steps."""
 
 Place = Callable[[int], tuple[int, int]]
 
@@ -34,6 +36,12 @@ def read_tag(tag: str, start: int, place: Place) -> Tag:
     """The facts of ``tag`` (``[`` to ``]`` inclusive) written at offset ``start``."""
     line, column = place(start)
     span = Span(start, start + len(tag), line, column)
+    plain = _PLAIN.fullmatch(tag)
+    if plain is not None:
+        year = Part(plain[1], Span(start + 1, start + 1 + len(plain[1]), line, column + 1))
+        at = start + 2 + len(plain[1])
+        venue = Part(plain[2], Span(at, at + len(plain[2]), line, column + at - start))
+        return Tag(tag, span, TagForm.YEAR_VENUE, year, venue, None, _note(venue, place))
     inner = tag[1:-1]
     words = inner.split()
     if not words:
