@@ -9,7 +9,7 @@ from scfm_lint.document.facts import Part, Span, Tag, TagForm
 
 # Symbols before the year (``✨``, ``⭐``): neither word characters nor brackets.
 _MARKER = re.compile(r"[^\w\s\[\]()]+\s*")
-_DASHED = re.compile(r"(\d+)-(?=[^\W\d])")
+_DASHED = re.compile(r"(\d+)[-\u2013](?=[^\W\d])")
 _NOTE = re.compile(r",|;| - | \| |\(")
 _PLAIN = re.compile(r"\[(\d+) (\S(?:[^\]]*\S)?)\]")
 """The list's own form, ``[2024 Nature Methods]``: read without the general steps."""
