@@ -137,11 +137,13 @@ def text_of(children: Sequence[Token], start: int, close: str) -> str:
 
 
 def _target(text: str, href: str, close: int) -> tuple[int, int]:
-    """Where the ``(url)`` after a label's ``]`` at ``close`` starts and ends (-1: not found)."""
+    """Where the URL of the ``(url)`` after a label's ``]`` at ``close`` starts (-1: not
+    found), and where the link ends: after its ``)`` when that follows the URL."""
     at = text.find(href, close + 2) if href else -1
     if at < 0 or text.find("\n\n", close, at) >= 0:
-        return -1, close + 1
-    return at, at + len(href)
+        return -1, close + 3 if text.startswith("()", close + 1) else close + 1
+    end = at + len(href)
+    return at, end + 1 if text.startswith(")", end) else end
 
 
 def _link(cur: Cursor, child: Token, label: str, depth: int) -> Piece:
