@@ -140,7 +140,12 @@ def main(argv: list[str] | None = None) -> int:
         "--sizes", default="10000,50000", help="comma-separated generated list sizes"
     )
     parser.add_argument("--real", type=Path, default=CORPUS / REAL, help="the real list")
-    parser.add_argument("--baseline", help="another scfm-lint executable, timed side by side")
+    parser.add_argument(
+        "--baseline",
+        action="append",
+        default=[],
+        help="another scfm-lint executable, timed side by side (repeatable)",
+    )
     parser.add_argument("--cpu", help="pin every timed process to this core (taskset -c)")
     parser.add_argument("--no-markdownlint", action="store_true", help="skip markdownlint-cli2")
     args = parser.parse_args(argv)
@@ -150,9 +155,10 @@ def main(argv: list[str] | None = None) -> int:
 
     pin = ["taskset", "-c", args.cpu] if args.cpu is not None else []
     versions = [("now", [*pin, *scfm_command()], sys.executable)]
-    if args.baseline:
-        base = Path(args.baseline)
-        versions.append(("baseline", [*pin, str(base), "check"], str(base.with_name("python"))))
+    for k, baseline in enumerate(args.baseline, 1):
+        base = Path(baseline)
+        name = "baseline" if len(args.baseline) == 1 else f"baseline {k}"
+        versions.append((name, [*pin, str(base), "check"], str(base.with_name("python"))))
     with tempfile.TemporaryDirectory(prefix="scfm-lint-speed-") as tmp:
         files: list[Path] = []
         tiny = Path(tmp) / "generated-10.md"
@@ -185,7 +191,13 @@ def main(argv: list[str] | None = None) -> int:
             entries = count_entries(path)
             results = timed([[*cmd, str(path)] for _, cmd, _ in versions], args.runs)
             for (name, _, python), got, first in zip(versions, results, start, strict=True):
-                aio = "yes" if imports_aiohttp(path, python) else "no"
+                aio = (
+                    "?"
+                    if not Path(python).exists()
+                    else "yes"
+                    if imports_aiohttp(path, python)
+                    else "no"
+                )
                 print(_row(f"{path.name} ({name})", entries, got, first[1], aio))
             if mdl:
                 md_seconds, md_cpu = wall([*mdl, path.name], args.runs, cwd=path.parent)
