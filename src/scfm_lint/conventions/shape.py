@@ -46,11 +46,7 @@ def tag(doc: Document, pins: Pins) -> Convention[str]:
 
 def trailing(doc: Document, pins: Pins) -> Convention[str]:
     """``text`` when most entries with links carry a note after them, else ``none``."""
-    votes = [
-        "text" if e.trailing else "none"
-        for e in doc.entries
-        if e.links
-    ]
+    votes = ["text" if e.trailing else "none" for e in doc.entries if e.links]
     return _decide("trailing", votes, pins, "none")
 
 
