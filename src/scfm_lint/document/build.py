@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
@@ -17,43 +16,65 @@ from scfm_lint.document.locate import Kind, Piece, bare_urls, locate, plain_text
 from scfm_lint.document.model import CatalogItem, Entry, Heading, Link, ListInfo, Pragma
 
 
-@dataclass
 class ListFrame:
-    list_id: int
-    ordered: bool
-    line: int
-    in_catalog: bool
-    depth: int
-    owner: int | None
-    """The entry this list is nested in (its items are part of that entry), if any."""
-    items: list[int] = field(default_factory=list)
+    """One open list of the pass."""
+
+    __slots__ = ("depth", "in_catalog", "items", "line", "list_id", "ordered", "owner")
+
+    def __init__(
+        self,
+        list_id: int,
+        ordered: bool,
+        line: int,
+        in_catalog: bool,
+        depth: int,
+        owner: int | None,
+    ) -> None:
+        self.list_id = list_id
+        self.ordered = ordered
+        self.line = line
+        self.in_catalog = in_catalog
+        self.depth = depth
+        self.owner = owner
+        """The entry this list is nested in (its items are part of that entry), if any."""
+        self.items: list[int] = []
 
 
-@dataclass
 class Builder:
-    """Mutable state of the single pass; frozen into a Document at the end."""
+    """Mutable state of the single pass; frozen into a Document at the end.
 
-    text: str
-    lines: tuple[str, ...]
-    offsets: tuple[int, ...]
-    catalog: CatalogDraft
-    excluded: frozenset[str]
-    headings: list[Heading] = field(default_factory=list)
-    entries: list[Entry] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-    lists: list[ListInfo] = field(default_factory=list)
-    pragmas: list[Pragma] = field(default_factory=list)
-    html_lines: set[int] = field(default_factory=set)
-    code_lines: set[int] = field(default_factory=set)
-    html_anchors: list[tuple[int, str]] = field(default_factory=list)
-    """(1-based line, id) of every HTML anchor."""
-    section: int | None = None
-    heading_stack: list[int] = field(default_factory=list)
-    list_stack: list[ListFrame] = field(default_factory=list)
-    next_list_id: int = 0
-    slugger: Slugger = field(default_factory=Slugger)
-    _line: tuple[int, int, int] = (0, 0, 0)
-    """The line last placed: its number and where it starts and ends (most places fall on it)."""
+    A plain class, not a dataclass: building dataclasses costs start-up time on every run.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        lines: tuple[str, ...],
+        offsets: tuple[int, ...],
+        catalog: CatalogDraft,
+        excluded: frozenset[str],
+    ) -> None:
+        self.text = text
+        self.lines = lines
+        self.offsets = offsets
+        self.catalog = catalog
+        self.excluded = excluded
+        self.headings: list[Heading] = []
+        self.entries: list[Entry] = []
+        self.links: list[Link] = []
+        self.lists: list[ListInfo] = []
+        self.pragmas: list[Pragma] = []
+        self.html_lines: set[int] = set()
+        self.code_lines: set[int] = set()
+        self.html_anchors: list[tuple[int, str]] = []
+        """(1-based line, id) of every HTML anchor."""
+        self.section: int | None = None
+        self.heading_stack: list[int] = []
+        self.list_stack: list[ListFrame] = []
+        self.next_list_id = 0
+        self.slugger = Slugger()
+        self._line = (0, 0, 0)
+        """The line last placed: its number and where it starts and ends."""
 
     def place(self, offset: int) -> tuple[int, int]:
         """1-based line and column of an offset into the text."""

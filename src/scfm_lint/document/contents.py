@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from markdown_it.token import Token
@@ -15,20 +14,20 @@ _MIN_LINKS = 2
 """A contents list has at least this many links (one ``#`` link is a stray cross-reference)."""
 
 
-@dataclass
 class CatalogDraft:
     """The Catalog while the pass runs."""
 
-    name: str
-    """The configured heading name, lower case."""
-    named: bool
-    """Whether a heading has that name: then it holds the Catalog, and shapes are not looked at."""
-    heading: int | None = None
-    found: bool = False
-    items: list[CatalogItem] = field(default_factory=list)
-    lines: tuple[int, int] = (0, 0)
-    bullet: str = "-"
-    indent: int = 2
+    def __init__(self, name: str, named: bool) -> None:
+        self.name = name
+        """The configured heading name, lower case."""
+        self.named = named
+        """Whether a heading has that name: then it holds the Catalog; shapes are not looked at."""
+        self.heading: int | None = None
+        self.found = False
+        self.items: list[CatalogItem] = []
+        self.lines = (0, 0)
+        self.bullet = "-"
+        self.indent = 2
 
     def name_matches(self, text: str) -> bool:
         return self.named and text.strip().lower() == self.name

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
 
 from scfm_lint.document.facts import (
     LinkForm,
@@ -23,24 +22,31 @@ from scfm_lint.document.tag import read_tag
 _TITLE_MARKUP = {"strong_open": TitleMarkup.BOLD, "em_open": TitleMarkup.OTHER}
 
 
-@dataclass
 class Reading:
     """What is read of one entry so far."""
 
-    pieces: list[Piece]
-    start: int
-    """Offset where the item's content starts."""
-    place: Callable[[int], tuple[int, int]]
-    entry: int
-    section: int | None
-    i: int = 0
-    """The next piece to read."""
-    outer: bool = False
-    """A ``[`` before the next link is still open (the ``[[label](url)]`` form)."""
-    tag: Tag | None = None
-    title: Title | None = None
-    links: list[Link] = field(default_factory=list)
-    texts: list[TextPiece] = field(default_factory=list)
+    def __init__(
+        self,
+        pieces: list[Piece],
+        start: int,
+        place: Callable[[int], tuple[int, int]],
+        entry: int,
+        section: int | None,
+    ) -> None:
+        self.pieces = pieces
+        self.start = start
+        """Offset where the item's content starts."""
+        self.place = place
+        self.entry = entry
+        self.section = section
+        self.i = 0
+        """The next piece to read."""
+        self.outer = False
+        """A ``[`` before the next link is still open (the ``[[label](url)]`` form)."""
+        self.tag: Tag | None = None
+        self.title: Title | None = None
+        self.links: list[Link] = []
+        self.texts: list[TextPiece] = []
 
     def span(self, start: int, text: str) -> Span:
         line, column = self.place(start)
@@ -64,7 +70,7 @@ def read_tag_step(r: Reading) -> str:
         name = p[2]
         r.tag = r.tag._replace(name=_part(r, name.text, first.start + close + 1))
         tail = p[4].text[1:]
-        r.pieces = [replace(p[4], text=tail, start=p[4].start + 1), *p[5:]]
+        r.pieces = [p[4].moved(tail, p[4].start + 1), *p[5:]]
         r.i = 0
         return ""
     return rest

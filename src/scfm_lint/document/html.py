@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 import re
 
@@ -14,14 +13,16 @@ _CODE = re.compile(r"SCF\d{3}", re.IGNORECASE)
 _WORD = re.compile(r"[\w-]+")
 
 
-@dataclass
 class HtmlFacts:
     """What a piece of HTML holds; lines are 0-based from the HTML's first line."""
 
-    links: list[tuple[int, int, str, str]] = field(default_factory=list)
-    """(line, 1-based column of the value, URL, label) per ``href``/``src``."""
-    anchors: list[tuple[int, str]] = field(default_factory=list)
-    """(line, id) per ``id`` attribute and per ``<a name>``."""
+    __slots__ = ("anchors", "links")
+
+    def __init__(self) -> None:
+        self.links: list[tuple[int, int, str, str]] = []
+        """(line, 1-based column of the value, URL, label) per ``href``/``src``."""
+        self.anchors: list[tuple[int, str]] = []
+        """(line, id) per ``id`` attribute and per ``<a name>``."""
 
 
 class _Collector(HTMLParser):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from enum import Enum
 import re
 
@@ -29,29 +28,58 @@ class Kind(Enum):
     BREAK = "break"
 
 
-@dataclass(slots=True)
 class Piece:
     """One inline token, placed in the source."""
 
-    kind: Kind
-    text: str
-    """Text and code: the content; a link: its label's plain text; an image: its alt text;
-    HTML: the markup; emphasis and other markup: the marker (or the token type)."""
-    start: int
-    """Offset where it is written (where the search stood, when it was not found)."""
-    token: str
-    """The markdown-it token type (``strong_open``...)."""
-    depth: int
-    """How many links it stands inside."""
-    href: str = ""
-    """Link and image targets."""
-    link: LinkKind | None = None
-    url_start: int = -1
-    """Offset of the target's text, -1 when unknown."""
-    end: int = -1
-    """Links and images: offset after their source."""
-    markup: str = ""
-    """Code spans: their backticks."""
+    __slots__ = (
+        "depth",
+        "end",
+        "href",
+        "kind",
+        "link",
+        "markup",
+        "start",
+        "text",
+        "token",
+        "url_start",
+    )
+
+    def __init__(
+        self,
+        kind: Kind,
+        text: str,
+        start: int,
+        token: str,
+        depth: int,
+        href: str = "",
+        link: LinkKind | None = None,
+        url_start: int = -1,
+        end: int = -1,
+        markup: str = "",
+    ) -> None:
+        self.kind = kind
+        self.text = text
+        """Text and code: the content; a link: its label's plain text; an image: its alt
+        text; HTML: the markup; emphasis and other markup: the marker (or the token type)."""
+        self.start = start
+        """Offset where it is written (where the search stood, when it was not found)."""
+        self.token = token
+        """The markdown-it token type (``strong_open``...)."""
+        self.depth = depth
+        """How many links it stands inside."""
+        self.href = href
+        """Link and image targets."""
+        self.link = link
+        self.url_start = url_start
+        """Offset of the target's text, -1 when unknown."""
+        self.end = end
+        """Links and images: offset after their source."""
+        self.markup = markup
+        """Code spans: their backticks."""
+
+    def moved(self, text: str, start: int) -> Piece:
+        """The same piece with other text written at ``start``."""
+        return Piece(self.kind, text, start, self.token, self.depth, self.href, self.link)
 
 
 class Cursor:
