@@ -127,6 +127,45 @@ def markdownlint() -> tuple[list[str] | None, str]:
     return [str(cached)], str(cached)
 
 
+_IN_PROCESS = """
+import gc, sys, time
+from pathlib import Path
+try:
+    from scfm_lint.config.load import load_config
+    from scfm_lint.document.parse import parse_document
+    from scfm_lint.engine.run import lint
+except ImportError:  # the layout before the document package
+    from scfm_lint.config import load_config
+    from scfm_lint.engine import lint
+    from scfm_lint.parse import parse_document
+path = sys.argv[1]
+config = load_config(Path(path), None, {})
+text = Path(path).read_text(encoding="utf-8")
+start = time.process_time()
+doc = parse_document(text, path, config["catalog"]["heading"], config["sections"]["exclude"])
+parsed = time.process_time()
+gc.freeze()  # as check does: the document lives until the end
+found = list(lint(doc, config))
+print(len(doc.entries), parsed - start, time.process_time() - parsed)
+"""
+
+
+def in_process(python: str, path: Path, runs: int, pin: list[str]) -> tuple[int, float, float]:
+    """Entries, and the least CPU seconds of parsing and of linting over ``runs`` fresh
+    processes (start-up left out)."""
+    best = (0, float("inf"), float("inf"))
+    for _ in range(runs):
+        out = subprocess.run(
+            [*pin, python, "-c", _IN_PROCESS, str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        entries, parse, check = int(out[0]), float(out[1]), float(out[2])
+        best = (entries, min(best[1], parse), min(best[2], check))
+    return best
+
+
 def _row(name: str, entries: int, got: tuple[float, float], base_cpu: float, aio: str) -> str:
     seconds, cpu = got
     per = (cpu - base_cpu) / entries * 1e6 if entries > 10 else 0.0
@@ -202,6 +241,20 @@ def main(argv: list[str] | None = None) -> int:
             if mdl:
                 md_seconds, md_cpu = wall([*mdl, path.name], args.runs, cwd=path.parent)
                 print(_row(f"{path.name} (markdownlint)", entries, (md_seconds, md_cpu), 0.0, ""))
+        print("\nCPU per entry in the process (start-up left out; least of the runs):")
+        print(
+            f"{'file (version)':<34} {'entries':>7} {'parse us/e':>10} {'lint us/e':>10} {'sum':>7}"
+        )
+        for path in files[1:] if args.real.exists() else files:
+            for name, _, python in versions:
+                if not Path(python).exists():
+                    continue
+                n, parse, check = in_process(python, path, args.runs, pin)
+                per = (parse * 1e6 / n, check * 1e6 / n)
+                print(
+                    f"{path.name + f' ({name})':<34} {n:>7} {per[0]:>10.1f} {per[1]:>10.1f}"
+                    f" {sum(per):>7.1f}"
+                )
         print(f"load average after:  {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         print("(wall seconds need free cores: other busy processes on the machine inflate them)")
     return 0
