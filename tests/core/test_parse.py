@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scfm_lint.document.anchors import Slugger, github_slug
+from scfm_lint.document.facts import LinkForm, PieceKind, TagForm, TitleMarkup
 from scfm_lint.document.parse import parse_document
 
 DOC = """\
@@ -83,7 +84,14 @@ def test_entry_fields_and_positions(doc):
     assert (e.year, e.year_text, e.venue, e.venue_column) == (2024, "2024", "Nature Methods", 10)
     assert (e.title, e.title_column, e.title_bold) == ("scGPT: toward — building", 28, True)
     assert e.model_name == "scGPT"
-    assert e.problems == ()
+    assert (e.tag.form, e.tag.text, e.title_info.markup) == (
+        TagForm.YEAR_VENUE,
+        "[2024 Nature Methods]",
+        TitleMarkup.BOLD,
+    )
+    assert [(t.text, t.column, t.after_link) for t in e.texts] == [("·", 123, True)]
+    assert e.trailing == ()
+    assert [lk.form for lk in e.links] == [LinkForm.DOUBLE, LinkForm.DOUBLE]
     assert e.raw.startswith("[2024 Nature Methods] **scGPT")
     got = [(lk.label, lk.url, lk.line, lk.column, lk.url_column, lk.kind) for lk in e.links]
     url = "https://www.cell.com/cell/fulltext/S0092-8674(24)01332-1"
@@ -99,7 +107,8 @@ def test_a_deviating_item_is_still_an_entry(doc):
     assert (b.line, b.marker, b.number, b.section, b.venue, b.year) == (24, "2)", 2, 4, None, 2024)
     assert (c.line, c.marker, c.number, c.section) == (27, "-", None, 5)
     assert (c.title, c.title_bold, c.title_column) == ("Plain title", False, 18)
-    assert [p.kind for p in c.problems] == ["title-not-bold", "link-brackets"]
+    assert c.title_info.markup is TitleMarkup.PLAIN
+    assert [lk.form for lk in c.links] == [LinkForm.SINGLE]
     assert [(lk.label, lk.column) for lk in c.links] == [("paper", 30)]
 
 
@@ -321,13 +330,14 @@ def test_reference_links_in_prose():
     ]
 
 
-def test_problem_lines_on_a_wrapped_entry():
+def test_fact_lines_on_a_wrapped_entry():
     text = "## M\n1. [2024 X] **T** [[paper]](u)\n   [[Paper Link]]() (oral)\n"
     [entry] = parse_document(text, "x.md").entries
-    assert [(p.kind, p.line, p.column) for p in entry.problems] == [
-        ("empty-link-target", 3, 4),
-        ("stray-text", 3, 21),
+    assert [(lk.url, lk.line, lk.column) for lk in entry.links] == [("u", 2, 19), ("", 3, 4)]
+    assert [(t.text, t.line, t.column, t.after_link) for t in entry.texts] == [
+        ("(oral)", 3, 21, True)
     ]
+    assert [t.text for t in entry.trailing] == ["(oral)"]
 
 
 def test_pragma_codes_and_names():
@@ -357,7 +367,6 @@ def test_entry_positions_after_an_image_and_an_autolink():
     [entry] = parse_document(text, "x.md").entries
     got = [(lk.kind, lk.line, lk.column, lk.url_column) for lk in entry.links]
     assert got == [("autolink", 2, 31, 32), ("markdown", 3, 4, 13)]
-    assert [(p.kind, p.line, p.column, p.detail) for p in entry.problems] == [
-        ("stray-text", 0, 19, "![i]"),
-        ("bare-url", 0, 31, "https://a.org/x"),
+    assert [(t.kind, t.line, t.column, t.text) for t in entry.texts] == [
+        (PieceKind.IMAGE, 2, 19, "![i]"),
     ]

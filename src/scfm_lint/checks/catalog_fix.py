@@ -44,8 +44,8 @@ def _body(doc: Document, catalog: Catalog) -> tuple[list[str], bool]:
             external = external or not item.target.startswith("#")
             continue
         same = " ".join(item.text.split()) == " ".join(heading.text.split())
-        external = external or (not same and heading.index > catalog.heading)
-        if heading.index <= catalog.heading:
+        external = external or (not same and heading.index > catalog.after)
+        if heading.index <= catalog.after:
             body.append(doc.lines[item.line - 1])
             depth = item.depth
         elif same and item.depth == heading.level - base and heading.index not in kept:
@@ -79,7 +79,7 @@ def regenerate(doc: Document) -> Fix | None:
     else:
         if not body:
             return None
-        line = doc.headings[catalog.heading].line
+        line = doc.headings[catalog.after].line
         if line < len(doc.lines) and _SETEXT.match(doc.lines[line]):
             line += 1
         start = end = doc.line_offsets[line - 1] + len(doc.lines[line - 1])

@@ -9,7 +9,7 @@ from scfm_lint.document.model import Catalog, CatalogItem, Document, Heading
 
 def headings_below(doc: Document, catalog: Catalog) -> list[Heading]:
     """The headings after the Catalog's own, in document order."""
-    return [h for h in doc.headings if h.index > catalog.heading]
+    return [h for h in doc.headings if h.index > catalog.after]
 
 
 _anchors: list[tuple[Document, dict[str, Heading]]] = []
@@ -34,4 +34,4 @@ def resolve(doc: Document, item: CatalogItem) -> Heading | None:
 
 def base_level(doc: Document, catalog: Catalog) -> int:
     """The shallowest heading level from the Catalog's heading on (depth 0 of its list)."""
-    return min(h.level for h in doc.headings if h.index >= catalog.heading)
+    return min((h.level for h in doc.headings if h.index >= catalog.after), default=1)

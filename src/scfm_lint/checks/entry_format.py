@@ -4,24 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 import datetime
+import re
 
 from scfm_lint.checks.registry import Context, Hit, rule
+from scfm_lint.document.facts import LinkForm, LinkKind, PieceKind, TagForm, TitleMarkup
+from scfm_lint.document.model import Entry, Link
 from scfm_lint.engine.finding import Severity
 
 _FORMAT = "`1. [YEAR VENUE] **Title** [[paper]](https://...)`"
-_LABELLED = frozenset({"markdown", "reference"})
-
-
-def _problems(ctx: Context, *kinds: str) -> Iterator[tuple[int, int, str, str]]:
-    for entry in ctx.doc.entries:
-        for p in entry.problems:
-            if p.kind in kinds:
-                yield p.line or entry.line, p.column, p.kind, p.detail
+_LABELLED = frozenset({LinkKind.MARKDOWN, LinkKind.REFERENCE})
+_SEPARATORS = frozenset({"·", "|"})
+_SPACE_COLON = re.compile(r"^([^\s:][^:]{0,60}?)(\s+):")
 
 
 def _only_markers(title: str) -> bool:
     """``****`` or ``__``: markdown-it reads empty bold markers as plain text, not as a title."""
     return not title.strip("*_ ")
+
+
+def _short(text: str) -> str:
+    return text if len(text) < 50 else text[:47] + "..."
 
 
 @rule(
@@ -39,8 +41,11 @@ Fix: add the venue after the year: `[2024 Blog]`, `[2024 bioRxiv]`.
 )
 def missing_venue(ctx: Context) -> Iterator[Hit]:
     for e in ctx.doc.entries:
-        if e.tag_column and e.year_text and not e.venue:
-            yield Hit(e.line, e.tag_column, f"tag [{e.year_text}] has no venue: write [YEAR VENUE]")
+        tag = e.tag
+        if tag is not None and tag.form is TagForm.YEAR_ONLY and tag.year is not None:
+            yield Hit(
+                e.line, e.tag_column, f"tag [{tag.year.text}] has no venue: write [YEAR VENUE]"
+            )
 
 
 @rule(
@@ -49,8 +54,9 @@ def missing_venue(ctx: Context) -> Iterator[Hit]:
     Severity.ERROR,
     "the tag's year is not four digits or is out of range",
     """
-What it does: flags a tag whose first word is not a four-digit year between `entries.year-min`
-(default 1950) and next year (`entries.years-ahead`).
+What it does: flags a tag with no year, a year that is not four digits or not between
+`entries.year-min` (default 1950) and next year (`entries.years-ahead`), or a year written
+after the venue (`[Nature 2024]`) or joined to it (`[2024-Nature]`).
 Why is this bad? Year ordering and the year-against-URL checks depend on it, and a typo such
 as `[204 Nature]` or `[Nature 2024]` misplaces the paper.
 Example: `1. [Nature 2024] **Title** [[paper]](...)`.
@@ -62,15 +68,28 @@ def bad_year(ctx: Context) -> Iterator[Hit]:
     low = settings.year_min
     high = datetime.date.today().year + settings.years_ahead
     for e in ctx.doc.entries:
-        if not e.tag_column:
-            continue
-        col = e.tag_column + 1
-        if e.year_text is None:
-            yield Hit(e.line, col, "tag has no year: write [YEAR VENUE]")
-        elif e.year is None:
-            yield Hit(e.line, col, f"tag year {e.year_text!r} is not a four-digit year")
-        elif not low <= e.year <= high:
-            yield Hit(e.line, col, f"tag year {e.year} is outside {low}..{high}")
+        message = _year_problem(e, low, high)
+        if message:
+            yield Hit(e.line, e.tag_column + 1, message)
+
+
+def _year_problem(e: Entry, low: int, high: int) -> str:
+    tag = e.tag
+    if tag is None:
+        return ""
+    year = tag.year.text if tag.year is not None else None
+    venue = tag.venue.text if tag.venue is not None else ""
+    if year is None:
+        return "tag has no year: write [YEAR VENUE]"
+    if tag.form is TagForm.VENUE_YEAR:
+        return f"tag {tag.text} puts the year after the venue: write [{year} {venue}]"
+    if tag.form is TagForm.YEAR_DASH_VENUE:
+        return f"tag {tag.text} joins year and venue with '-': write [{year} {venue}]"
+    if e.year is None:
+        return f"tag year {year!r} is not a four-digit year"
+    if not low <= e.year <= high:
+        return f"tag year {e.year} is outside {low}..{high}"
+    return ""
 
 
 @rule(
@@ -87,10 +106,12 @@ Fix: wrap the title in `**`.
 """,
 )
 def title_not_bold(ctx: Context) -> Iterator[Hit]:
-    for line, col, _, detail in _problems(ctx, "title-not-bold"):
-        if _only_markers(detail):
+    for e in ctx.doc.entries:
+        t = e.title_info
+        if t is None or t.markup not in (TitleMarkup.PLAIN, TitleMarkup.OTHER) or not t.text:
             continue
-        yield Hit(line, col, f"title is not bold: write **{detail}**")
+        if not _only_markers(t.text):
+            yield Hit(t.span.line, t.span.column, f"title is not bold: write **{t.text[:60]}**")
 
 
 @rule(
@@ -108,9 +129,12 @@ Fix: write the paper's title in bold after the tag.
 """,
 )
 def empty_title(ctx: Context) -> Iterator[Hit]:
-    for line, col, kind, detail in _problems(ctx, "empty-title", "title-not-bold"):
-        if kind == "empty-title" or _only_markers(detail):
-            yield Hit(line, col, "entry has no title")
+    for e in ctx.doc.entries:
+        t = e.title_info
+        if t is None:
+            continue
+        if not t.text or (t.markup is not TitleMarkup.BOLD and _only_markers(t.text)):
+            yield Hit(t.span.line, t.span.column, "entry has no title")
 
 
 @rule(
@@ -149,8 +173,10 @@ Fix: paste the paper's URL between the parentheses.
 """,
 )
 def empty_target(ctx: Context) -> Iterator[Hit]:
-    for line, col, _, detail in _problems(ctx, "empty-link-target"):
-        yield Hit(line, col, f"link [[{detail}]] has an empty target")
+    for e in ctx.doc.entries:
+        for link in e.links:
+            if link.kind in _LABELLED and not link.url.strip():
+                yield Hit(link.line, link.column, f"link [[{link.label}]] has an empty target")
 
 
 @rule(
@@ -169,11 +195,13 @@ Fix: move the text into the title or the tag, or separate links with ` · `.
 )
 def stray_text(ctx: Context) -> Iterator[Hit]:
     for e in ctx.doc.entries:
-        for p in e.problems:
-            if p.kind in ("stray-text", "text-before-links"):
-                where = "after the links" if p.kind == "stray-text" else "between title and links"
-                yield Hit(p.line or e.line, p.column, f"stray text {where}: {p.detail[:40]!r}")
-                break
+        for p in e.texts:
+            if p.kind is PieceKind.TEXT and (p.has_url or p.text in _SEPARATORS):
+                continue
+            between = p.kind is PieceKind.TEXT and not p.after_link
+            where = "between title and links" if between else "after the links"
+            yield Hit(p.line, p.column, f"stray text {where}: {p.text[:40]!r}")
+            break
 
 
 @rule(
@@ -191,8 +219,11 @@ Fix: write `[[paper]](https://...)`.
 """,
 )
 def bare_url(ctx: Context) -> Iterator[Hit]:
-    for line, col, _, detail in _problems(ctx, "bare-url"):
-        yield Hit(line, col, f"bare URL {detail[:60]!r}: write it as [[paper]](URL)")
+    for e in ctx.doc.entries:
+        for link in e.links:
+            if link.kind is LinkKind.BARE or link.kind is LinkKind.AUTOLINK:
+                message = f"bare URL {link.url[:60]!r}: write it as [[paper]](URL)"
+                yield Hit(link.line, link.column, message)
 
 
 @rule(
@@ -214,14 +245,20 @@ def space_before_colon(ctx: Context) -> Iterator[Hit]:
     from scfm_lint.engine.finding import Edit, Fix
 
     for e in ctx.doc.entries:
-        for p in e.problems:
-            if p.kind != "space-before-colon":
-                continue
-            line = p.line or e.line
-            start = ctx.doc.offset(line, p.column)
-            end = ctx.doc.text.find(":", start)
-            fix = Fix((Edit(start, end, ""),), "remove the space before the colon")
-            yield Hit(line, p.column, f"space before the colon after {p.detail!r}", fix=fix)
+        t = e.title_info
+        if t is None or t.markup is not TitleMarkup.BOLD:
+            continue
+        colon = t.text.find(":")
+        if colon < 2 or not t.text[colon - 1].isspace():
+            continue  # the pattern needs blanks right before the first colon
+        m = _SPACE_COLON.match(t.text)
+        if m is None:
+            continue
+        start = t.span.start + len(m[1])
+        end = ctx.doc.text.find(":", start)
+        fix = Fix((Edit(start, end, ""),), "remove the space before the colon")
+        line, col = t.span.line, t.span.column + len(m[1])
+        yield Hit(line, col, f"space before the colon after {m[1]!r}", fix=fix)
 
 
 @rule(
@@ -241,12 +278,28 @@ Fix: rewrite the entry in the list's format.
 """,
 )
 def malformed(ctx: Context) -> Iterator[Hit]:
-    messages = {
-        "no-tag": "entry does not start with a [YEAR VENUE] tag",
-        "no-link": "entry has no link",
-        "link-brackets": "link written {detail} instead of [[label]](url)",
-        "name-tag": "extra tag [**{detail}**]: put the model name in the title instead",
-    }
-    for line, col, kind, detail in _problems(ctx, *messages):
-        short = detail if len(detail) < 50 else detail[:47] + "..."
-        yield Hit(line, col, messages[kind].format(detail=short))
+    for e in ctx.doc.entries:
+        if e.tag is None:
+            yield Hit(
+                e.content_line, e.content_column, "entry does not start with a [YEAR VENUE] tag"
+            )
+        elif e.tag.name is not None:
+            name = _short(e.tag.name.text)
+            where = e.tag.name.span
+            message = f"extra tag [**{name}**]: put the model name in the title instead"
+            yield Hit(where.line, where.column, message)
+        for link in e.links:
+            hit = _bracket_hit(link)
+            if hit is not None:
+                yield hit
+        if not e.links:
+            yield Hit(e.content_line, e.content_column, "entry has no link")
+
+
+def _bracket_hit(link: Link) -> Hit | None:
+    if link.kind not in _LABELLED or link.form is LinkForm.DOUBLE:
+        return None
+    outer = link.form is LinkForm.OUTER
+    written = f"[[{link.label}]({link.url})]" if outer else f"[{link.label}]({link.url})"
+    message = f"link written {_short(written)} instead of [[label]](url)"
+    return Hit(link.line, link.column - 1 if outer else link.column, message)

@@ -66,7 +66,7 @@ Fix: add entries, or remove the heading and its Catalog line.
 )
 def empty_section(ctx: Context) -> Iterator[Hit]:
     doc = ctx.doc
-    start = doc.catalog.heading if doc.catalog is not None else -1
+    start = doc.catalog.after if doc.catalog is not None else -1
     has_entries = {e.section for e in doc.entries}
     has_children = {h.parent for h in doc.headings}
     excluded = {s.lower() for s in ctx.config.sections.exclude}

@@ -13,10 +13,9 @@ from scfm_lint.document.model import Document, Entry
 DEFAULT_NUMBERING = "one"
 #: With no evident order anywhere there is nothing to judge.
 DEFAULT_ORDER = "none"
+
+
 #: Problems that mean an item is not written in the entry format at all.
-NOT_ENTRY = frozenset({"no-tag"})
-
-
 def numbering_votes(numbers: Sequence[int | None]) -> Iterator[str]:
     """For each item after the first: ``one`` (it is 1), ``sequential`` (previous + 1)."""
     for prev, n in pairwise(numbers):
@@ -150,11 +149,7 @@ def formats(doc: Document) -> list[Convention[str]]:
     """Per section: ``entries`` unless nearly all of its items lack the entry format."""
     out = []
     for key, lists in _sections(doc).items():
-        shapes = [
-            "other" if any(p.kind in NOT_ENTRY for p in e.problems) else "entries"
-            for members in lists
-            for e in members
-        ]
+        shapes = ["other" if e.tag is None else "entries" for members in lists for e in members]
         evidence = tally(shapes)
         value = "other" if dict(evidence).get("other", 0) >= MAJORITY * len(shapes) else "entries"
         line, title = _heading_line(doc, key)

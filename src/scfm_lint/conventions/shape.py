@@ -2,40 +2,30 @@
 
 from __future__ import annotations
 
-import re
 from urllib.parse import unquote
 
 from scfm_lint.conventions.model import CONFIG, DEFAULT, LEARNED, Convention
 from scfm_lint.conventions.pins import Pins
 from scfm_lint.conventions.vote import tally, winner
+from scfm_lint.document.facts import TagForm
 from scfm_lint.document.model import Document, Entry
 
 #: A heading level counts as covered by the table of contents when at least this share of
 #: its headings (below the contents) are listed.
 COVERED_SHARE = 0.5
 
-_TAG = re.compile(r"^\s*\[([^\[\]]*)\](?!\()")
-_YEAR = r"(?:1[89]|2\d)\d\d"
-_FORMS = (
-    ("year-dash-venue", re.compile(rf"^\W*{_YEAR}\s*[-\u2013]\s*\S")),
-    ("year-venue", re.compile(rf"^\W*{_YEAR}\s+\S")),
-    ("year", re.compile(rf"^\W*{_YEAR}\W*$")),
-    ("venue-year", re.compile(rf"\S.*?[\s,]\s*{_YEAR}\W*$")),
-)
+_FORMS = {
+    TagForm.YEAR_VENUE: "year-venue",
+    TagForm.VENUE_YEAR: "venue-year",
+    TagForm.YEAR_DASH_VENUE: "year-dash-venue",
+    TagForm.YEAR_ONLY: "year",
+    TagForm.VENUE_ONLY: "venue",
+}
 
 
 def tag_form(entry: Entry) -> str | None:
     """The form of an entry's leading ``[...]`` tag, or None when it has none."""
-    m = _TAG.match(entry.raw)
-    if m is None:
-        return None
-    text = m[1].strip()
-    if not text:
-        return None
-    for name, pattern in _FORMS:
-        if pattern.search(text):
-            return name
-    return "venue"
+    return None if entry.tag is None else _FORMS.get(entry.tag.form)
 
 
 def _decide(name: str, votes: list[str], pins: Pins, default: str) -> Convention[str]:
@@ -56,11 +46,7 @@ def tag(doc: Document, pins: Pins) -> Convention[str]:
 
 def trailing(doc: Document, pins: Pins) -> Convention[str]:
     """``text`` when most entries with links carry a note after them, else ``none``."""
-    votes = [
-        "text" if any(p.kind == "stray-text" for p in e.problems) else "none"
-        for e in doc.entries
-        if e.links
-    ]
+    votes = ["text" if e.trailing else "none" for e in doc.entries if e.links]
     return _decide("trailing", votes, pins, "none")
 
 
@@ -78,7 +64,7 @@ def catalog_depth(doc: Document, pins: Pins) -> Convention[int]:
         if item.target.startswith("#")
         and (h := by_anchor.get(unquote(item.target[1:]).lower())) is not None
     }
-    below = [h for h in doc.headings if h.index > catalog.heading and h.line > catalog.end_line]
+    below = [h for h in doc.headings if h.index > catalog.after and h.line > catalog.end_line]
     if not listed or not below:
         return Convention("catalog-depth", 0, DEFAULT)
     top = min(doc.headings[i].level for i in listed)

@@ -5,7 +5,9 @@ Checks read only this model; they never see markdown-it tokens.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from scfm_lint.document.facts import LinkForm, LinkKind, Span, Tag, TextPiece, Title, TitleMarkup
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,11 +22,9 @@ class Link:
     """1-based line of the link."""
     column: int
     """1-based column where the link starts (the ``[`` or ``<``, or the URL itself)."""
-    kind: str
-    """``markdown`` (inline link), ``autolink`` (``<http://…>``), ``bare`` (linkified URL),
-    ``html`` (``href``/``src`` attribute inside HTML), ``reference`` (``[x][ref]``, ``[x][]``
-    or ``[x]``: the URL is written in a definition elsewhere), ``image`` (``![alt](src)``:
-    the label is the alt text, the column that of the ``!``)."""
+    kind: LinkKind
+    """How the target is written; for an image the label is the alt text and the column
+    that of the ``!``."""
     url_column: int = 0
     """1-based column where the URL text starts, 0 when unknown (always for ``reference``)."""
     entry: int | None = None
@@ -33,6 +33,11 @@ class Link:
     images)."""
     section: int | None = None
     """Index into :attr:`Document.headings` of the heading this link stands under, if any."""
+    form: LinkForm = LinkForm.NONE
+    """The brackets around a Markdown link's text."""
+    span: Span | None = None
+    """The link's source, from its ``[``, ``<`` or first URL character to its end (None
+    for HTML attributes)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +76,12 @@ class CatalogItem:
 
 @dataclass(frozen=True, slots=True)
 class Catalog:
-    """The table of contents under the configured Catalog heading."""
+    """The table of contents: the list under the configured Catalog heading or, when no
+    heading has that name, the first list whose links all point to ``#anchors``, standing
+    before the first entry (under any heading or none)."""
 
-    heading: int
-    """Index of the Catalog heading in :attr:`Document.headings`."""
+    heading: int | None
+    """Index in :attr:`Document.headings` of the heading it stands under (None: none)."""
     items: tuple[CatalogItem, ...]
     """Every link of the Catalog's list, in document order."""
     line: int
@@ -85,20 +92,18 @@ class Catalog:
     """Spaces of indentation per nesting level, as written."""
     bullet: str = "-"
     """The bullet character the Catalog uses."""
+    levels: tuple[int, ...] = ()
+    """Heading levels its items link to, distinct and sorted (``(2, 3)``): the depth it covers.
+    A target resolves to a heading by its anchor, or by an HTML anchor on the lines just
+    before the heading."""
+    by_name: bool = True
+    """Found by the configured heading name (False: recognised by its shape)."""
 
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """A deviation from the entry format, noticed while parsing (reported by SCF1xx checks)."""
-
-    kind: str
-    """A short key naming the deviation, e.g. ``title-not-bold``."""
-    column: int
-    """1-based column of the deviation."""
-    detail: str = ""
-    """Extra text for the message (the offending text)."""
-    line: int = 0
-    """1-based line of the deviation; 0 when it is the entry's first line (:attr:`Entry.line`)."""
+    @property
+    def after(self) -> int:
+        """:attr:`heading`, or -1 when it stands under none: the headings it can list have a
+        greater index."""
+        return -1 if self.heading is None else self.heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,10 +130,22 @@ class Entry:
     """The item's source text after the marker (first line for multi-line items)."""
     content_column: int
     """1-based column where the content after the marker starts."""
+    content_line: int
+    """1-based line where the content starts (:attr:`line`, unless the item opens with a
+    blank line or a block other than a paragraph)."""
+    tag: Tag | None = None
+    """The opening ``[...]`` tag split into its parts, None when the item has none."""
+    title_info: Title | None = None
+    """The title's text, place and markup (None only for an item with no content)."""
+    links: tuple[Link, ...] = ()
+    """The entry's own links (``[[label]](url)``, autolinks, bare URLs), in order. Links of
+    a list nested in the item, images and inline HTML are only in :attr:`Document.links`,
+    with :attr:`Link.entry` set to this entry."""
+    texts: tuple[TextPiece, ...] = ()
+    """Content after the title that is neither a link nor blank, in order (separators such
+    as ``·`` included): notes, stray words, images, inline HTML."""
     year: int | None = None
-    """The tag's year, when it is four digits."""
-    year_text: str | None = None
-    """The tag's year token as written (may be malformed)."""
+    """The tag's year when it is four digits (any :class:`TagForm` with a year)."""
     venue: str | None = None
     """The tag's venue as written (None when missing)."""
     venue_column: int = 0
@@ -136,17 +153,30 @@ class Entry:
     tag_column: int = 0
     """1-based column of the tag's ``[``, 0 when there is no tag."""
     title: str = ""
-    """The title's text, without the ``**``."""
+    """The title's text, without its markup."""
     title_column: int = 0
     """1-based column of the title text, 0 when there is no title."""
-    title_bold: bool = False
-    """Whether the title is written in ``**bold**``."""
-    links: tuple[Link, ...] = ()
-    """The entry's own links (``[[label]](url)``, autolinks, bare URLs), in order. Links of
-    a list nested in the item, images and inline HTML are only in :attr:`Document.links`,
-    with :attr:`Link.entry` set to this entry."""
-    problems: tuple[Problem, ...] = field(default=())
-    """Format deviations found while parsing."""
+
+    @property
+    def year_text(self) -> str | None:
+        """The tag's year word as written (may be malformed), None without one."""
+        return None if self.tag is None or self.tag.year is None else self.tag.year.text
+
+    @property
+    def title_bold(self) -> bool:
+        """Whether the title is written in ``**bold**``."""
+        return self.title_info is not None and self.title_info.markup is TitleMarkup.BOLD
+
+    @property
+    def trailing(self) -> tuple[TextPiece, ...]:
+        """The pieces after the entry's last bracketed or ``<>`` link (a tool name, a note)."""
+        last = max(
+            ((lk.line, lk.column) for lk in self.links if lk.kind is not LinkKind.BARE),
+            default=None,
+        )
+        if last is None:
+            return ()
+        return tuple(t for t in self.texts if (t.line, t.column) > last)
 
     @property
     def model_name(self) -> str | None:
@@ -168,6 +198,9 @@ class ListInfo:
     """1-based line of the list's first item."""
     entries: tuple[int, ...]
     """Indexes of its items in :attr:`Document.entries`."""
+    tagged: int = 0
+    """How many of its items open with a ``[...]`` tag; 0 means the list is not written in
+    the entry format at all (``- [Tool](url) - description``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +240,14 @@ class Document:
     """Lines that belong to HTML blocks."""
     code_lines: frozenset[int] = frozenset()
     """Lines that belong to fenced or indented code blocks."""
+    html_anchors: frozenset[str] = frozenset()
+    """Anchor ids defined in HTML (blocks and inline): every ``id="..."`` and every
+    ``<a name="...">``, as written."""
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        """Every ``#fragment`` this document defines: heading anchors and HTML anchors."""
+        return self.html_anchors | {h.anchor for h in self.headings}
 
     def offset(self, line: int, column: int) -> int:
         """Offset into :attr:`text` of a 1-based line and column."""
