@@ -11,7 +11,7 @@ import io
 from pathlib import Path
 from urllib.parse import quote
 
-from linkhelpers import check, fast_settings
+from linkhelpers import check
 import pytest
 from yarl import URL
 

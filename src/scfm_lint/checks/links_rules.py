@@ -116,8 +116,7 @@ network_rule(
     "SCF406",
     "excluded-link",
     Severity.WARNING,
-    "A link scfm-lint declined to check: its target is a private, loopback or link-local"
-    " address.",
+    "A link scfm-lint declined to check: its target is a private, loopback or link-local address.",
     """
 What it does: reports links whose target is an address the checker must not contact
 unless told to: private, loopback, link-local or cloud metadata, written as an address, a
