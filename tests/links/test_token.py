@@ -124,9 +124,19 @@ async def test_no_token_no_header(tls):
         ("https://evilgithub.com/x", False),
         ("https://evil.example/github.com", False),
         ("https://github.com@evil.example/x", False),
+        ("https://someone@github.com/x", False),
     ],
 )
 def test_sends_token(url, sent):
     from scfm_lint.links.request import sends_token
 
     assert sends_token(URL(url)) is sent
+
+
+async def test_a_url_with_credentials_gets_no_token(tls):
+    """The URL's own user goes as Basic auth; adding the token made aiohttp raise."""
+    port, _, rec, ctx = tls
+    url = f"https://someone@github.com:{port}/ok/user"
+    results = await _run([url], ctx)
+    assert results[url].verdict == "ok", results[url].message
+    assert _auth(rec, "/ok/user") != [f"Bearer {TOKEN}"]

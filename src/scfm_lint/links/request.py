@@ -146,10 +146,12 @@ async def send(
 
 def sends_token(url: URL) -> bool:
     """Whether the GitHub token may go with a request to ``url``: over https only (never in
-    clear text), and to a host in GitHub's own zones only. Each redirect hop is a new
-    request that asks again, so a redirect elsewhere never carries it."""
+    clear text), to a host in GitHub's own zones only, and not when the URL names its own
+    user (aiohttp sends that as the Authorization). Each redirect hop is a new request that
+    asks again, so a redirect elsewhere never carries it."""
     host = urls.host_of(url)
-    return url.scheme == "https" and any(host == h or host.endswith("." + h) for h in _GITHUB)
+    github = any(host == h or host.endswith("." + h) for h in _GITHUB)
+    return url.scheme == "https" and github and url.raw_user is None
 
 
 def retry_after(value: str | None) -> float | None:
