@@ -11,6 +11,8 @@ import io
 from pathlib import Path
 from urllib.parse import quote
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from linkhelpers import check
 import pytest
 from yarl import URL
@@ -82,6 +84,20 @@ def test_host_and_key_are_what_the_request_uses(url):
     key = urls.normalize(url)
     assert URL(key).raw_host == dialled
     assert urls.normalize(key) == key  # the key is a fixed point: one URL, one key
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab.-_@:/\\?#%[]0123456789fgxé ", max_size=24))
+def test_any_authority_is_invalid_or_read_as_the_request_reads_it(rest):
+    url = "http://" + rest
+    if urls.problem(url) is not None:
+        assert urls.host_of(url) == ""
+        return
+    sent = URL(url)  # never refused by the request once accepted here
+    assert urls.host_of(url) == (sent.raw_host or "").rstrip(".")
+    key = urls.normalize(url)
+    assert URL(key).raw_host == urls.host_of(url)
+    assert urls.normalize(key) == key
 
 
 @pytest.mark.parametrize(
