@@ -197,9 +197,10 @@ class NameResolver(AbstractResolver):
         pass
 
 
-def named_session(names: dict[str, str]) -> aiohttp.ClientSession:
-    """A session whose DNS knows only ``names`` (so tests can use host names on loopback)."""
-    connector = aiohttp.TCPConnector(resolver=NameResolver(names))
+def named_session(names: dict[str, str], ssl: Any = True) -> aiohttp.ClientSession:
+    """A session whose DNS knows only ``names`` (so tests can use host names on loopback);
+    ``ssl``: the client's TLS context (one trusting a test CA)."""
+    connector = aiohttp.TCPConnector(resolver=NameResolver(names), ssl=ssl)
     return aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.CookieJar(unsafe=True))
 
 

@@ -157,7 +157,7 @@ async def test_excluded_urls_are_not_checked(served, tmp_path):
     cfg = load_config(tmp_path / "README.md")
     code, out = await run_async(base, tmp_path, "--no-cache", config=cfg)
     assert rec.count("/404") == 0
-    assert "1 excluded" in out.splitlines()[-1]
+    assert "1 skipped by exclude patterns" in out.splitlines()[-1]
     assert code == 1  # the invalid URL still fails
 
 

@@ -72,30 +72,6 @@ async def test_browser_like_headers_and_policy_headers(served):
     assert sent["X-Extra"] == "yes"
 
 
-async def test_github_token_goes_to_github_hosts_only(served, monkeypatch):
-    base, rec = served
-    port = base.rsplit(":", 1)[1]
-    names = {"github.com": "127.0.0.1", "example.org": "127.0.0.1"}
-    settings = fast_settings(github_token="s3cret")
-    targets = [f"http://github.com:{port}/ok/gh", f"http://example.org:{port}/ok/other"]
-    async with named_session(names) as session:
-        await check(targets, settings, session=session)
-    assert rec.headers["/ok/gh"][0]["Authorization"] == "Bearer s3cret"
-    assert "Authorization" not in rec.headers["/ok/other"][0]
-
-
-async def test_github_token_is_not_carried_across_a_redirect(served):
-    base, rec = served
-    port = base.rsplit(":", 1)[1]
-    names = {"github.com": "127.0.0.1", "example.org": "127.0.0.1"}
-    away = f"http://example.org:{port}/ok/away"
-    targets = [f"http://github.com:{port}/redirect-to?target={away}"]
-    async with named_session(names) as session:
-        await check(targets, fast_settings(github_token="s3cret"), session=session)
-    assert "Authorization" in rec.headers["/redirect-to"][0]
-    assert "Authorization" not in rec.headers["/ok/away"][0]
-
-
 async def test_dns_failure_is_dead_when_other_hosts_answer(served):
     base, _ = served
     port = base.rsplit(":", 1)[1]

@@ -15,6 +15,7 @@ CODES = {
     "blocked": ("SCF403", "blocked-link"),
     "redirected": ("SCF404", "redirected-link"),
     "unchecked": ("SCF405", "unchecked-link"),
+    "excluded": ("SCF406", "excluded-link"),
 }
 """Verdict -> (code, name) of the finding reported for it (``ok`` yields none)."""
 
@@ -63,8 +64,8 @@ network_rule(
     """
 What it does: reports links whose host answered with a status that its policy (see
 `rules/hosts.yaml`) marks as "refuses automated checks", a bot challenge such as a
-`cf-mitigated: challenge` header, a Retry-After longer than we wait, or an address the
-checker must not contact (private or loopback, unless --allow-private).
+`cf-mitigated: challenge` header, or a Retry-After longer than we wait. (A target scfm-lint
+itself declines to contact is not blocked but excluded: SCF406.)
 
 Why is this bad? It is not known to be broken, only unverified; a person should look.
 
@@ -108,5 +109,28 @@ Why is this bad? Nothing is known about the link: it may be fine or broken.
 Example: a link still waiting for its host's politeness delay when the deadline passes.
 
 Fix: run `scfm-lint links` again with a longer --deadline, or check the link by hand.
+""",
+)
+
+network_rule(
+    "SCF406",
+    "excluded-link",
+    Severity.WARNING,
+    "A link scfm-lint declined to check: its target is a private, loopback or link-local address.",
+    """
+What it does: reports links whose target is an address the checker must not contact
+unless told to: private, loopback, link-local or cloud metadata, written as an address, a
+name resolving only to such addresses, an IPv6 form that embeds one (`::ffff:127.0.0.1`,
+NAT64 `64:ff9b::7f00:1`, 6to4 `2002:7f00:1::`, Teredo), or a redirect leading to one. No
+request goes there. The verdict is never cached, so a rerun with --allow-private checks the
+link.
+
+Why is this bad? A reader of a public list cannot follow a link into a private network:
+it is usually a local address pasted by mistake. And it is unverified.
+
+Example: `[[code]](http://localhost:8888/tree/model)` or `http://192.168.1.20/paper.pdf`.
+
+Fix: link the public address of the page. If the list is private and the link meant, rerun
+with `scfm-lint links --allow-private` (or `links: {allow-private: true}` in the config).
 """,
 )

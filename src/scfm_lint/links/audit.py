@@ -30,8 +30,9 @@ ADVICE = {
     " link may well work. Open it in a browser; if it works there is nothing to do.",
     "unchecked": "No answer in time (timeout, connection failure, the run's deadline). Run the"
     " check again later, or with a longer --timeout or --deadline.",
-    "excluded": "scfm-lint did not check this link: it matched an `exclude` pattern or points"
-    " at a private or loopback address. Check it by hand, or rerun with --allow-private.",
+    "excluded": "scfm-lint declined to check this link: it points at a private, loopback or"
+    " link-local address, which a reader of a public list cannot reach either. Link the public"
+    " page; if the address is meant, rerun with --allow-private (nothing is cached for it).",
 }
 """What a maintainer does about each verdict (the audit prints the ones it shows)."""
 
@@ -109,6 +110,9 @@ def _counts(stats: LinkStats, out: TextIO, papers: bool) -> None:
         for verdict, n in stats.paper_counts().items():
             out.write(f"| {verdict} | {n} |\n")
     out.write(f"\n{stats.summary()}\n")
+    nothing = stats.nothing_checked()
+    if nothing:
+        out.write(f"\n{nothing}\n")
     if papers:
         out.write(f"\n{stats.paper_summary()}\n")
 

@@ -20,8 +20,9 @@ CREATE TABLE IF NOT EXISTS verdicts (
     checked REAL NOT NULL
 )
 """
-NEVER_CACHED = frozenset({"dead", "unchecked", "invalid"})
-"""A failure must be seen afresh every run, so a passing outage never sticks."""
+NEVER_CACHED = frozenset({"dead", "unchecked", "invalid", "excluded"})
+"""A failure must be seen afresh every run, so a passing outage never sticks; and a link the
+address guard declined must be tried again when a run allows private addresses."""
 
 
 class Cache:

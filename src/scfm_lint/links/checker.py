@@ -6,7 +6,6 @@ import asyncio
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 import random
-from urllib.parse import urljoin
 
 import aiohttp
 from yarl import URL
@@ -203,7 +202,7 @@ class Checker:
             response = await self._request(method, current, timeout, counter, hedge)
             if response.status not in _REDIRECTS or not response.location:
                 return response, chain
-            target = urljoin(current, response.location)
+            target = urls.join(current, response.location)
             problem = urls.problem(target)
             if problem is not None:
                 raise ConclusiveError(
@@ -221,7 +220,7 @@ class Checker:
         host_name = urls.host_of(url)
         literal = urls.is_ip_literal(host_name)
         if not self.settings.allow_private and literal and not self.is_allowed(host_name):
-            raise ConclusiveError("blocked", None, refused(host_name))
+            raise ConclusiveError("excluded", None, refused(host_name))
         started = asyncio.Event()
         # A URL's very first request goes ahead of follow-ups (see PrioritySemaphore).
         priority = 0 if counter[0] == 1 else 1

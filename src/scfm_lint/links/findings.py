@@ -32,6 +32,7 @@ _DEFAULT_SEVERITY = {
     "blocked": Severity.WARNING,
     "redirected": Severity.WARNING,
     "unchecked": Severity.INFO,
+    "excluded": Severity.WARNING,
 }
 
 
@@ -175,11 +176,10 @@ def message(url: str, r: LinkResult, row: Row | None = None) -> str:
         "blocked": "could not verify (the host blocks automated checks)",
         "redirected": "permanently redirected link",
         "unchecked": "link not checked",
+        "excluded": "link excluded, not checked",
     }[r.verdict]
     if r.verdict == "redirected":
         return f"{words} {url} -> {r.suggestion}"
-    if r.verdict == "blocked" and r.message.startswith("refused"):
-        words = "not checked"
     text = f"{words}: {url} ({r.message})" if r.message else f"{words}: {url}"
     if r.final_url and r.verdict != "redirected":
         text += f", ended at {r.final_url}"

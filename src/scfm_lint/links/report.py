@@ -30,7 +30,8 @@ class LinkStats:
     """Requests sent over the network in this run."""
     seconds: float
     excluded: int = 0
-    """Links skipped because an ``exclude`` pattern matched."""
+    """Links skipped because an ``exclude`` pattern matched (they have no row; the links
+    the address guard declined have rows with the verdict ``excluded``)."""
     verify: Stats | None = None
     """What paper verification cost, when it ran (``--verify``)."""
     title: str = "scfm-lint links"
@@ -59,11 +60,27 @@ class LinkStats:
         counts = ", ".join(f"{n} {v}" for v, n in self.counts().items() if n)
         cached = sum(1 for row in self.rows if row.result.cached)
         noun = "file" if self.files == 1 else "files"
-        tail = f"; {self.excluded} excluded" if self.excluded else ""
+        tail = f"; {self.excluded} skipped by exclude patterns" if self.excluded else ""
         return (
             f"Checked {len(self.rows)} links in {self.files} {noun}: {counts or 'none'}"
             f" ({self.requests} requests, {cached} from cache, {self.seconds:.1f} s{tail})."
         )
+
+    def nothing_checked(self) -> str:
+        """A sentence when every link was excluded, so that no one reads the run as a pass
+        ('' when some link was checked, or there was none)."""
+        refused = sum(1 for row in self.rows if row.result.verdict == "excluded")
+        if len(self.rows) > refused or not (refused or self.excluded):
+            return ""
+        parts = []
+        if refused:
+            parts.append(
+                f"{refused} on private, loopback or link-local addresses"
+                " (rerun with --allow-private to check them)"
+            )
+        if self.excluded:
+            parts.append(f"{self.excluded} matched exclude patterns")
+        return f"Nothing was checked: every link was excluded ({'; '.join(parts)})."
 
     def paper_summary(self) -> str:
         """One sentence on verification: verdicts, links settled, what it cost."""
@@ -81,7 +98,12 @@ class LinkStats:
         )
 
     def lines(self) -> list[str]:
-        return [self.summary()] + ([self.paper_summary()] if self.verify is not None else [])
+        nothing = self.nothing_checked()
+        return (
+            [self.summary()]
+            + ([nothing] if nothing else [])
+            + ([self.paper_summary()] if self.verify is not None else [])
+        )
 
     def json_fields(self) -> tuple[dict[str, Any], dict[str, Any]]:
         summary: dict[str, Any] = {

@@ -16,6 +16,7 @@ from scfm_lint.links.safety import SafeResolver, is_public, private_cause
 from scfm_lint.links.settings import Settings
 
 _GITHUB = ("github.com", "githubusercontent.com")
+"""GitHub's own zones (user pages live on github.io, outside them): the token's only hosts."""
 _CHALLENGE_MARKERS = (b"cf-browser-verification", b"challenge-platform", b"_Incapsula_")
 _MARGIN = 0.05  # seconds added to Retry-After, so the retry lands after the window, not on it
 
@@ -90,19 +91,22 @@ async def send(
     hedged: bool = False,
 ) -> Response:
     """One request, no redirects followed; failures become the errors above."""
-    host_name = urls.host_of(url)
+    try:
+        target = urls.parse(url)
+    except ValueError as exc:
+        raise ConclusiveError("invalid", None, str(exc)) from None
+    host_name = urls.host_of(target)
     headers = settings.base_headers()
     headers.update(extra_headers)
-    token = settings.github_token
-    if token and any(host_name == h or host_name.endswith("." + h) for h in _GITHUB):
-        headers["Authorization"] = f"Bearer {token}"
+    if settings.github_token and sends_token(target):
+        headers["Authorization"] = f"Bearer {settings.github_token}"
     # ceil_threshold: aiohttp otherwise rounds timeouts of 5 s and more up to a whole second.
     limits = aiohttp.ClientTimeout(
         total=timeout, sock_connect=settings.connect_timeout, ceil_threshold=1e9
     )
     try:
         async with session.request(
-            method, URL(url), headers=headers, allow_redirects=False, timeout=limits
+            method, target, headers=headers, allow_redirects=False, timeout=limits
         ) as resp:
             head = b""
             if method == "GET" and resp.status < 300:
@@ -122,7 +126,7 @@ async def send(
         raise StalledError(f"timed out after {timeout:g} s", hedged=hedged) from None
     except aiohttp.ClientConnectorError as exc:
         if private_cause(exc):
-            raise ConclusiveError("blocked", None, refused(host_name)) from None
+            raise ConclusiveError("excluded", None, refused(host_name)) from None
         if isinstance(exc, aiohttp.ClientSSLError):
             raise ConclusiveError("unchecked", None, f"TLS error: {exc}") from None
         if isinstance(exc, aiohttp.ClientConnectorDNSError):
@@ -140,6 +144,16 @@ async def send(
     return response
 
 
+def sends_token(url: URL) -> bool:
+    """Whether the GitHub token may go with a request to ``url``: over https only (never in
+    clear text), to a host in GitHub's own zones only, and not when the URL names its own
+    user (aiohttp sends that as the Authorization). Each redirect hop is a new request that
+    asks again, so a redirect elsewhere never carries it."""
+    host = urls.host_of(url)
+    github = any(host == h or host.endswith("." + h) for h in _GITHUB)
+    return url.scheme == "https" and github and url.raw_user is None
+
+
 def retry_after(value: str | None) -> float | None:
     if not value:
         return None
@@ -154,4 +168,5 @@ def retry_after(value: str | None) -> float | None:
 
 
 def refused(host: str) -> str:
+    """Why the address guard declined a host (the ``excluded`` verdict's message)."""
     return f"refused: {host} is a private, loopback or link-local address (see --allow-private)"

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-VERDICTS = ("ok", "redirected", "dead", "blocked", "invalid", "unchecked")
+VERDICTS = ("ok", "redirected", "dead", "blocked", "invalid", "unchecked", "excluded")
 """Every verdict: ``redirected`` is ok with a suggestion; ``blocked`` and ``unchecked``
-mean "could not verify" and never count as dead."""
+mean "could not verify" and never count as dead; ``excluded`` means scfm-lint itself
+declined to check (its address guard refused the target), so it is never cached: another
+run, with ``--allow-private``, may check it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,97 +1,108 @@
-"""URL validity and normalization: one key per resource, for dedupe and the cache."""
+"""URLs as the checker sees them: one parser for validity, host, normal form and request.
+
+That parser is yarl's, the one aiohttp requests with. A second parser (``urlsplit``) once
+read ``http://evil.example\\@github.com/x`` as a github.com URL while yarl refused it, so
+the token, host policy, address guard and cache key each decide from :func:`parse` alone.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import ipaddress
 import re
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+
+from yarl import URL
 
 SCHEMES = frozenset({"http", "https"})
-_DEFAULT_PORTS = {"http": 80, "https": 443}
 _HOST_LABEL = re.compile(r"^(?!-)[a-z0-9_-]{1,63}(?<!-)$")
-# Characters kept as written when re-quoting, so `%2F` and `%28` survive as they are.
-_SAFE_PATH = "/:@!$&'()*+,;=~%-._"
-_SAFE_QUERY = _SAFE_PATH + "?"
+# A host ending in a number is an IPv4 address to browsers and to getaddrinfo (127.1,
+# 2130706433, 0x7f.0.0.1), which aiohttp then dials without asking our resolver.
+_NUMERIC_LABEL = re.compile(r"^(?:0x[0-9a-f]*|[0-9]+)$")
+
+
+def parse(url: str) -> URL:
+    """``url`` as aiohttp will request it; ValueError saying why it cannot be checked."""
+    if not url.strip():
+        raise ValueError("empty URL")
+    if any(c.isspace() for c in url):
+        raise ValueError("URL contains whitespace")
+    try:
+        parsed = URL(url)
+        port = parsed.port
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"malformed URL ({exc})") from None
+    scheme = parsed.scheme
+    if scheme not in SCHEMES:
+        raise ValueError(f"unsupported scheme {scheme + ':' if scheme else '(none)'}")
+    host = parsed.raw_host
+    if not host:
+        raise ValueError("URL has no host")
+    if port == 0:
+        raise ValueError("URL has port 0")
+    why = _host_problem(host)
+    if why:
+        raise ValueError(f"{why} {host!r}")
+    return parsed
 
 
 def problem(url: str) -> str | None:
     """Why ``url`` cannot be checked (malformed, unsupported scheme), or None when it can."""
-    if not url.strip():
-        return "empty URL"
-    if any(c.isspace() for c in url):
-        return "URL contains whitespace"
     try:
-        parts = urlsplit(url)
-        port = parts.port
+        parse(url)
     except ValueError as exc:
-        return f"malformed URL ({exc})"
-    scheme = parts.scheme.lower()
-    if scheme not in SCHEMES:
-        return f"unsupported scheme {scheme + ':' if scheme else '(none)'}"
-    host = parts.hostname
-    if not host:
-        return "URL has no host"
-    if port == 0:
-        return "URL has port 0"
-    if not _valid_host(host):
-        return f"malformed host {host!r}"
+        return str(exc)
     return None
 
 
-def _valid_host(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        pass
-    else:
-        return True
-    try:
-        ascii_host = host.encode("idna").decode("ascii")
-    except UnicodeError:
-        return False
-    labels = ascii_host.rstrip(".").split(".")
-    return len(labels) >= 1 and all(_HOST_LABEL.match(label) for label in labels)
+def _host_problem(host: str) -> str | None:
+    if ":" in host:
+        return None if is_ip_literal(host) else "malformed IPv6 host"
+    labels = host.rstrip(".").split(".")
+    if _NUMERIC_LABEL.match(labels[-1]):
+        try:
+            ipaddress.IPv4Address(host.rstrip("."))
+        except ValueError:
+            return "numeric host that is not a dotted-quad IPv4 address"
+        return None
+    if not all(_HOST_LABEL.match(label) for label in labels):
+        return "malformed host"
+    return None
 
 
-def host_of(url: str) -> str:
-    """The lowercased host of ``url`` without a trailing dot ('' when there is none)."""
+def host_of(url: str | URL) -> str:
+    """The host of ``url`` as it is dialled: lowercase, IDNA-encoded, no trailing dot
+    ('' when the URL cannot be parsed)."""
     try:
-        return (urlsplit(url).hostname or "").rstrip(".")
+        parsed = parse(url) if isinstance(url, str) else url
     except ValueError:
         return ""
+    return (parsed.raw_host or "").rstrip(".")
 
 
 def normalize(url: str) -> str:
-    """A canonical form of a valid http(s) URL.
+    """The canonical form of a valid http(s) URL: the URL aiohttp will request.
 
-    Lowercases scheme and host, drops default ports, the fragment and empty paths' missing
-    slash, and re-quotes path and query so that ``(`` and ``%28`` differ only where servers
-    would see a difference. Two links with one normal form are requested once.
+    Lowercases scheme and host, drops default ports, the fragment and a host's trailing
+    dot, writes an empty path as ``/``, and quotes path and query as yarl does (so ``%41``
+    and ``A`` are one key, as they are one request). Two links with one normal form are
+    requested once.
     """
-    parts = urlsplit(url.strip())
-    scheme = parts.scheme.lower()
-    host = (parts.hostname or "").rstrip(".")
-    with contextlib.suppress(UnicodeError):
-        host = host.encode("idna").decode("ascii")
-    if ":" in host:
-        host = f"[{host}]"
-    port = parts.port
-    netloc = host if port in (None, _DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
-    if parts.username is not None:
-        auth = parts.username + (f":{parts.password}" if parts.password is not None else "")
-        netloc = f"{auth}@{netloc}"
-    path = quote(unquote_unreserved(parts.path), safe=_SAFE_PATH) or "/"
-    query = quote(unquote_unreserved(parts.query), safe=_SAFE_QUERY)
-    return urlunsplit((scheme, netloc, path, query, ""))
+    parsed = parse(url.strip()).with_fragment(None)
+    host = parsed.raw_host or ""
+    if host.endswith("."):
+        parsed = parsed.with_host(host.rstrip("."))
+    if parsed.raw_path == "/":
+        # yarl prints an empty path as nothing: spell it so that both forms are one key.
+        parsed = parsed.with_path("/", keep_query=True)
+    return str(parsed)
 
 
-_UNRESERVED_ESCAPE = re.compile(r"%(?:[46][1-9A-Fa-f]|[57][0-9Aa]|3[0-9]|2[dDeE]|5[fF]|7[eE])")
-
-
-def unquote_unreserved(text: str) -> str:
-    """Decode percent-escapes of unreserved characters only (RFC 3986 6.2.2.2)."""
-    return _UNRESERVED_ESCAPE.sub(lambda m: unquote(m.group(0)), text)
+def join(base: str, location: str) -> str:
+    """Where a redirect from ``base`` to ``location`` leads (``location`` as written when
+    it cannot be parsed, so that :func:`problem` says why)."""
+    try:
+        return str(URL(base).join(URL(location)))
+    except (ValueError, TypeError):
+        return location
 
 
 def is_ip_literal(host: str) -> bool:
