@@ -270,7 +270,10 @@ async def test_cache_answers_the_second_add(project, add, services, tmp_path) ->
             ["2501.00001", "--section", "Models"],
             "section 'Models' (line 11) has no list of entries",
         ),
-        (["--section", "Models", "--title", "T", "--url", "https://e.org/t"], "pass --title and --year"),
+        (
+            ["--section", "Models", "--title", "T", "--url", "https://e.org/t"],
+            "pass --title and --year",
+        ),
     ],
     ids=[
         "unknown-identifier",

@@ -65,7 +65,7 @@ def position(entries: Sequence[Entry], year: int | None, mode: str) -> int:
 
     The place that puts the fewest dated entries on the wrong side of the new one, the
     last such place on a tie: a list already out of order gets no new disorder, and the
-    new entry follows those of its year (stable)."""
+    new entry follows those of its year (stable), next to them when a tie allows."""
     if year is None or mode not in _ORDER.values():
         return len(entries)
     sign = 1 if mode == "descending" else -1
@@ -80,7 +80,9 @@ def position(entries: Sequence[Entry], year: int | None, mode: str) -> int:
         wrong_after[i] = wrong_after[i + 1] + (e.year is not None and sign * (e.year - year) > 0)
     costs = [b + a for b, a in zip(wrong_before, wrong_after, strict=True)]
     best = min(costs)
-    return max(i for i, c in enumerate(costs) if c == best)
+    ties = [i for i, c in enumerate(costs) if c == best]
+    beside = [i for i in ties if i and entries[i - 1].year == year]
+    return max(beside or ties)
 
 
 @dataclass(frozen=True, slots=True)
