@@ -192,8 +192,9 @@ class _E:
         ([2026, 2025, 2024], 2027, "descending", 0),
         ([2026, 2025, 2024], 2020, "descending", 3),
         ([2016, 2023, 2024, 2026], 2025, "ascending", 3),
-        ([2026, 2024, 2025, 2023], 2025, "descending", 3),  # one misplaced: no new disorder
+        ([2026, 2024, 2025, 2023], 2025, "descending", 1),  # no new disorder
         ([2026, None, 2024], 2025, "descending", 2),
+        ([2026, 2025, None, 2024], 2025, "descending", 2),  # beside its year
         ([2026, 2024], None, "descending", 2),
         ([2026, 2024], 2025, "off", 2),
         ([], 2025, "descending", 0),
