@@ -29,7 +29,7 @@ def added(before: list[str], after: list[str]) -> list[str]:
     return [line for line in after if line not in before]
 
 
-async def test_arxiv_pdf_url_becomes_abs_entry_after_its_year(project, add, services) -> None:
+async def test_arxiv_pdf_url_becomes_abs_entry_first_of_its_year(project, add, services) -> None:
     readme = project()
     before, clean = lines(readme), findings(readme)
     code, out, err = await add("https://arxiv.org/pdf/2501.00001v1.pdf", "--section", "scRNA-seq")
@@ -37,8 +37,8 @@ async def test_arxiv_pdf_url_becomes_abs_entry_after_its_year(project, add, serv
     new = "1. [2025 arXiv] **Tabula: a tabular foundation model for single cells** [[paper]](https://arxiv.org/abs/2501.00001v1)"
     assert added(before, lines(readme)) == [new]
     after = lines(readme)
-    # after the other 2025 entries (stable), before the 2024 one
-    assert after.index(new) == before.index(next(x for x in before if "[2024 Nature Methods]" in x))
+    # newest first: the newest of its year, before the 2025 entries already there
+    assert after.index(new) == before.index(next(x for x in before if "[2025 bioRxiv]" in x))
     assert out.strip() == new
     assert "1 request: 1 to arxiv" in err
     assert services[0].count("/arxiv/query") == 1
@@ -130,7 +130,8 @@ async def test_pubmed_title_period_dropped_and_journal_spelled(project, add, ser
     )
     assert services[0].count("/eutils/esummary.fcgi") == 1
     after = lines(readme)
-    assert after[after.index(out.strip()) + 1].startswith("1. [2023 Nature]")
+    assert after[after.index(out.strip()) - 1].startswith("1. [2025 arXiv]")
+    assert after[after.index(out.strip()) + 1].startswith("1. [2024 Nature Methods]")
 
 
 async def test_same_identifier_refused_before_any_request(project, add, services) -> None:
@@ -235,8 +236,8 @@ async def test_sequential_list_is_renumbered(project, add) -> None:
     assert code == 0, err
     assert [line[:20] for line in lines(readme)[4:]] == [
         "1. [2025 arXiv] **Ge",
-        "2. [2024 Nature Meth",
-        "3. [2024 Nature Medi",
+        "2. [2024 Nature Medi",
+        "3. [2024 Nature Meth",
         "4. [2023 Nature] **T",
         "5. [2016 Journal of ",
     ]

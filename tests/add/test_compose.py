@@ -188,13 +188,14 @@ class _E:
 @pytest.mark.parametrize(
     ("years", "year", "mode", "at"),
     [
-        ([2026, 2025, 2025, 2024], 2025, "descending", 3),  # after its year: stable
+        ([2026, 2025, 2025, 2024], 2025, "descending", 1),  # newest of its year
         ([2026, 2025, 2024], 2027, "descending", 0),
         ([2026, 2025, 2024], 2020, "descending", 3),
         ([2016, 2023, 2024, 2026], 2025, "ascending", 3),
+        ([2016, 2024, 2024, None, 2026], 2024, "ascending", 3),  # last of its year
         ([2026, 2024, 2025, 2023], 2025, "descending", 1),  # no new disorder
-        ([2026, None, 2024], 2025, "descending", 2),
-        ([2026, 2025, None, 2024], 2025, "descending", 2),  # beside its year
+        ([2026, None, 2024], 2025, "descending", 1),
+        ([2026, None, 2025, 2024], 2025, "descending", 2),  # beside its year
         ([2026, 2024], None, "descending", 2),
         ([2026, 2024], 2025, "off", 2),
         ([], 2025, "descending", 0),

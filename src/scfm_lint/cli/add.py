@@ -30,6 +30,24 @@ def _year(text: str) -> int:
     return int(text)
 
 
+class _Intermixed(argparse.ArgumentParser):
+    """Reads positionals wherever they stand: ``add ID --section H FILE`` (plain argparse
+    takes ``ID`` for both positionals' turn and then rejects ``FILE``)."""
+
+    _inside = False
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Any = None, namespace: Any = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        if self._inside:  # the intermixed parse calls back in twice
+            return super().parse_known_args(args, namespace)
+        self._inside = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._inside = False
+
+
 def add_parser(sub: Any, words: list[str]) -> None:
     add = sub.add_parser(
         "add",
@@ -37,6 +55,8 @@ def add_parser(sub: Any, words: list[str]) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=EPILOG,
     )
+    # The sub-parsers' class is shared by every command; only add reads positionals mixed.
+    add.__class__ = _Intermixed
     add.add_argument(
         "identifier",
         nargs="?",

@@ -63,14 +63,15 @@ def direction(conventions: Conventions, heading: Heading, configured: str) -> st
 def position(entries: Sequence[Entry], year: int | None, mode: str) -> int:
     """Index in ``entries`` before which the new entry goes.
 
-    The place that puts the fewest dated entries on the wrong side of the new one, the
-    last such place on a tie: a list already out of order gets no new disorder, and the
-    new entry follows those of its year (stable), next to them when a tie allows."""
+    The place that puts the fewest dated entries on the wrong side of the new one, so a
+    list already out of order gets no new disorder. Among its year's entries the new one is
+    the newest: first in a newest-first list, last in an oldest-first one; the entries
+    already there keep their order (stable)."""
     if year is None or mode not in _ORDER.values():
         return len(entries)
     sign = 1 if mode == "descending" else -1
-    # before[i]: entries before slot i that should come after the new one; after[i]: the
-    # converse for entries from slot i on.
+    # wrong_before[i]: entries before slot i that belong after the new one; wrong_after[i]:
+    # entries from slot i on that belong before it.
     wrong_before = [0]
     for e in entries:
         wrong_before.append(wrong_before[-1] + (e.year is not None and sign * (e.year - year) < 0))
@@ -81,6 +82,9 @@ def position(entries: Sequence[Entry], year: int | None, mode: str) -> int:
     costs = [b + a for b, a in zip(wrong_before, wrong_after, strict=True)]
     best = min(costs)
     ties = [i for i, c in enumerate(costs) if c == best]
+    if mode == "descending":
+        beside = [i for i in ties if i < len(entries) and entries[i].year == year]
+        return min(beside or ties)
     beside = [i for i in ties if i and entries[i - 1].year == year]
     return max(beside or ties)
 
