@@ -19,8 +19,8 @@ from collections import Counter
 from collections.abc import Callable
 import contextlib
 import io
-import re
 from pathlib import Path
+import re
 import sys
 import tempfile
 import threading
@@ -31,13 +31,6 @@ DEFAULT_LIST = ROOT.parent / "shared" / "corpus" / "paper-list-2026-07-14.md"
 sys.path.insert(0, str(ROOT))
 
 from aiohttp import web  # noqa: E402
-
-from scfm_lint.cli import main as cli  # noqa: E402
-from scfm_lint.config.load import load_config  # noqa: E402
-from scfm_lint.document.model import Document, Entry  # noqa: E402
-from scfm_lint.document.parse import parse_document  # noqa: E402
-from scfm_lint.engine.run import lint  # noqa: E402
-from scfm_lint.verify.ids import identify  # noqa: E402
 from tests.add.services import (  # noqa: E402
     Services,
     arxiv_entry,
@@ -48,6 +41,13 @@ from tests.add.services import (  # noqa: E402
     rxiv_body,
     work,
 )
+
+from scfm_lint.cli import main as cli  # noqa: E402
+from scfm_lint.config.load import load_config  # noqa: E402
+from scfm_lint.document.model import Document, Entry  # noqa: E402
+from scfm_lint.document.parse import parse_document  # noqa: E402
+from scfm_lint.engine.run import lint  # noqa: E402
+from scfm_lint.verify.ids import identify  # noqa: E402
 
 KINDS = {
     "arxiv": "arXiv",
@@ -239,9 +239,8 @@ def report(
             f" ({'same position' if ok else f'original index {place(original, entry)[1]}'});"
             f" in year order there: {'yes' if fits else 'no'}; requests: {sent}\n"
         )
-    print(
-        f"same text: {sum(r[3].strip() == original.lines[r[0].line - 1].strip() for r in rows)}/{len(rows)}"
-    )
+    same_text = sum(r[3].strip() == original.lines[r[0].line - 1].strip() for r in rows)
+    print(f"same text: {same_text}/{len(rows)}")
     print(
         f"same position in section: {same_place}/{len(rows)} (same line: {same_line}/{len(rows)})"
     )
