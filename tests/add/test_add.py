@@ -351,3 +351,45 @@ def test_ambiguous_section_lists_the_headings(tmp_path, monkeypatch, capsys) -> 
     assert code == 2
     err = capsys.readouterr().err
     assert "section 'data' is ambiguous: 2 headings (line 5, line 11)" in err
+
+
+async def test_file_may_follow_the_options(project, add, tmp_path) -> None:
+    readme = project()
+    other = tmp_path / "LIST.md"
+    other.write_text(readme.read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = await add("2501.00001", "--section", "scRNA-seq", "LIST.md", "--diff")
+    assert (code, err.split(":")[0]) == (0, "LIST.md")
+    code, _, err = await add("2501.00001", "LIST.md", "--section", "scRNA-seq", "--diff")
+    assert (code, err.split(":")[0]) == (0, "LIST.md")
+    code, _, err = await add(
+        "--section",
+        "Neurons",
+        "--title",
+        "T",
+        "--year",
+        "2020",
+        "--venue",
+        "eLife",
+        "--url",
+        "https://doi.org/10.7554/x",
+        "LIST.md",
+    )
+    assert (code, err.split(":")[0]) == (0, "LIST.md")
+
+
+async def test_what_check_says_of_the_new_line_is_shown(project, add) -> None:
+    project()
+    code, _, err = await add(
+        "--section",
+        "scRNA-seq",
+        "--title",
+        "A paper",
+        "--year",
+        "2025",
+        "--venue",
+        "Nature",
+        "--url",
+        "https://www.nature.com/articles/s41586-023-09999-9",
+    )
+    assert code == 0
+    assert "note: SCF331" in err

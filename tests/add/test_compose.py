@@ -99,7 +99,7 @@ def test_not_identifiers(text: str) -> None:
         (
             "https://www.cell.com/cell/pdf/S0092-8674(24)01332-1.pdf",
             {},
-            "https://www.cell.com/cell/fulltext/S0092-8674(24)01332-1.pdf",
+            "https://www.cell.com/cell/fulltext/S0092-8674(24)01332-1",
         ),
     ],
 )

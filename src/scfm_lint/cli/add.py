@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import contextlib
 from pathlib import Path
 import sys
@@ -208,6 +209,30 @@ def _compose(
     return draft, same, twins, requests, heading
 
 
+def _verify(doc: Document, config: Config, new: str, line: int) -> None:
+    """Parse the result before writing it: one entry more, every old one kept; and say
+    what ``check`` finds on the new line (nothing, when the list's conventions were read
+    right)."""
+    from scfm_lint.document.parse import parse_document
+    from scfm_lint.engine.run import lint
+    from scfm_lint.errors import ScfmLintError
+
+    after = parse_document(
+        new,
+        doc.path,
+        catalog_heading=config.catalog.heading,
+        excluded_sections=list(config.sections.exclude),
+    )
+    kept = Counter(e.raw for e in doc.entries) - Counter(e.raw for e in after.entries)
+    if len(after.entries) != len(doc.entries) + 1 or kept:
+        raise ScfmLintError(
+            f"{doc.path}: the new entry would not parse as one item; nothing written"
+        )
+    for finding in lint(after, config):
+        if finding.line == line:
+            print(f"{doc.path}:{line}: note: {finding.code} {finding.message}", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     from scfm_lint.checks.ordering import section_modes
     from scfm_lint.compose.place import direction, insertion, position, section_list
@@ -235,6 +260,7 @@ def run(args: argparse.Namespace) -> int:
     sequential = conventions.numbering_of(entries[0].list_id).value == "sequential"
     placed = insertion(doc, entries, at, body, sequential)
     new = apply_edits(doc.text, placed.edits)
+    _verify(doc, config, new, placed.line)
     if args.diff:
         sys.stdout.write(unified_diff(path, doc.text, new))
     else:

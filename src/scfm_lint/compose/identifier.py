@@ -71,8 +71,8 @@ def _https(url: str) -> str:
     path = re.sub(r"/doi/(?:pdf|epdf|pdfdirect|full|abs)/10\.", "/doi/10.", parts.path)
     if host.endswith("nature.com"):
         path = path.removesuffix(".pdf")
-    if host.endswith("cell.com"):
-        path = path.replace("/pdf/", "/fulltext/")
+    if host.endswith("cell.com") and "/pdf/" in path:
+        path = path.replace("/pdf/", "/fulltext/").removesuffix(".pdf")
     if host.endswith("sciencedirect.com"):
         path = re.sub(r"(/pii/[^/]+)/pdfft.*$", r"\1", path)
     return urlunsplit(("https", parts.netloc.lower(), path, parts.query, ""))

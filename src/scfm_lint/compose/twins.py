@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from scfm_lint.document.model import Document, Entry
 from scfm_lint.paperlist.urlnorm import url_key
 from scfm_lint.verify.ids import Identifier, identify
-from scfm_lint.verify.match import titles_match
+from scfm_lint.verify.match import titles_match, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,7 @@ def already_listed(
     by a twin's (its published version or its preprint), by URL, or by title."""
     own, other = set(same), set(twins) - set(same)
     key = url_key(url)
+    title = title if words(title) else ""  # a title of no words matches every title
     found: list[Listed] = []
     for entry in doc.entries:
         reason = None
