@@ -205,7 +205,8 @@ def _compose(
         paper = found.paper
         draft = draft_from_paper(paper, url, doc, config.venues)
         same |= _aliases(paper.doi)
-        twins = _aliases(paper.published_doi)
+        # preprint_doi (Crossref has-preprint) comes with the verify parsers' real shapes.
+        twins = _aliases(paper.published_doi) | _aliases(getattr(paper, "preprint_doi", None))
     return draft, same, twins, requests, heading
 
 
