@@ -393,3 +393,37 @@ async def test_what_check_says_of_the_new_line_is_shown(project, add) -> None:
     )
     assert code == 0
     assert "note: SCF331" in err
+
+
+async def test_year_override_when_the_record_has_none(project, add, services) -> None:
+    from .services import work
+
+    undated = work(
+        "10.1109/icdcsw.2003.1203662", "A workshop paper", "ICDCS Workshops", "2003-5-19"
+    )
+    for key in ("published-online", "published-print", "published", "published-other"):
+        undated.pop(key, None)
+    undated["issued"] = {"date-parts": [[None]]}  # as Crossref serves it (crossref-2 sample)
+    services[0].works[undated["DOI"]] = undated
+    readme = project()
+    text = readme.read_text(encoding="utf-8")
+    code, _, err = await add("10.1109/icdcsw.2003.1203662", "--section", "scRNA-seq")
+    assert code == 2
+    assert "the record gives no year: pass --year" in err
+    assert readme.read_text(encoding="utf-8") == text
+    code, out, err = await add(
+        "10.1109/icdcsw.2003.1203662", "--section", "scRNA-seq", "--year", "2003"
+    )
+    assert code == 0, err
+    assert out.startswith("1. [2003 ICDCS Workshops] **A workshop paper**")
+    assert "1 request" in err
+
+
+async def test_url_option_alone_names_the_paper(project, add, services) -> None:
+    project()
+    code, out, err = await add(
+        "--section", "scRNA-seq", "--url", "https://arxiv.org/abs/2501.00001"
+    )
+    assert code == 0, err
+    assert "**Tabula: a tabular foundation model for single cells**" in out
+    assert services[0].count("/arxiv") == 1

@@ -75,7 +75,9 @@ def add_parser(sub: Any, words: list[str]) -> None:
     add.add_argument("--diff", action="store_true", help="print the change; write nothing")
     add.add_argument("--config", type=Path, help="config file (default: discovered)")
     add.add_argument("--no-cache", action="store_true", help="do not use the metadata cache")
-    offline = add.add_argument_group("offline (no request)")
+    offline = add.add_argument_group(
+        "by hand (--title: no request; --year or --venue alone override the record's)"
+    )
     offline.add_argument("--title", help="the title as published")
     offline.add_argument("--year", type=_year, help="the year of the version linked")
     offline.add_argument("--venue", help="journal, meeting or preprint server")
@@ -83,13 +85,13 @@ def add_parser(sub: Any, words: list[str]) -> None:
 
 
 def _names(args: argparse.Namespace) -> tuple[str | None, str, bool]:
-    """IDENTIFIER, FILE and whether no request is wanted; with --url and one positional,
-    the positional is the file."""
-    offline = any(v is not None for v in (args.title, args.year, args.venue))
+    """IDENTIFIER, FILE and whether no request is wanted (``--title`` given); with --url and
+    one positional, the positional is the file."""
+    offline = args.title is not None
     ident, path = args.identifier, args.file
-    if offline and args.url and path is None:
+    if args.url and path is None:
         ident, path = None, ident
-    if ident is None and not offline:
+    if ident is None and not offline and not args.url:
         raise UsageError("name the paper: IDENTIFIER, or --title, --year, --venue and --url")
     path = path or "README.md"
     if path == "-":
@@ -156,6 +158,8 @@ def _refuse(path: str, doc: Document, listed: list[Listed], heading: Heading, al
 def _compose(
     args: argparse.Namespace, doc: Document, config: Config, ident_text: str | None, offline: bool
 ) -> tuple[Draft, set[Identifier], set[Identifier], dict[str, int], Heading] | int:
+    from dataclasses import replace
+
     from scfm_lint.compose.draft import Draft, clean_title, draft_from_paper, spell_venue
     from scfm_lint.compose.identifier import canonical_url, parse_identifier
     from scfm_lint.compose.place import find_section
@@ -164,7 +168,10 @@ def _compose(
     from scfm_lint.verify.ids import Identifier, identify
 
     heading = find_section(doc, args.section)
-    ident, given = parse_identifier(ident_text) if ident_text else (None, None)
+    if ident_text or not offline:
+        ident, given = parse_identifier(ident_text or args.url)
+    else:
+        ident, given = None, None
     if args.url:
         given = args.url
         ident = ident or identify(args.url)
@@ -204,6 +211,8 @@ def _compose(
             raise UsageError(f"{ident}: {ident.service} gave no answer: {found.reason}")
         paper = found.paper
         draft = draft_from_paper(paper, url, doc, config.venues)
+        venue = spell_venue([args.venue], doc, config.venues) if args.venue else draft.venue
+        draft = replace(draft, year=args.year or draft.year, venue=venue)
         same |= _aliases(paper.doi)
         # preprint_doi (Crossref has-preprint) comes with the verify parsers' real shapes.
         twins = _aliases(paper.published_doi) | _aliases(getattr(paper, "preprint_doi", None))
