@@ -272,7 +272,7 @@ async def test_cache_answers_the_second_add(project, add, services, tmp_path) ->
             "section 'Models' (line 11) has no list of entries",
         ),
         (
-            ["--section", "Models", "--title", "T", "--url", "https://e.org/t"],
+            ["--section", "scRNA-seq", "--title", "T", "--url", "https://e.org/t"],
             "pass --title and --year",
         ),
     ],

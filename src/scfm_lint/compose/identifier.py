@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit, urlunsplit
 
+from scfm_lint.document.model import Document
 from scfm_lint.errors import UsageError
 from scfm_lint.verify.ids import Identifier, identify, normalize_doi
 
@@ -16,6 +17,7 @@ _PMC = re.compile(r"^(?:pmcid:?\s*)?PMC(\d{1,9})$", re.IGNORECASE)
 _DOI = re.compile(r"^(?:doi:\s*)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
 _RXIV = re.compile(r"^10\.(?:1101|64898)/(\d{4}\.\d{2}\.\d{2}\.(\d{5,})|\d{5,})$")
 _VERSION = re.compile(r"(v\d+)(?:\.full|\.abstract|\.pdf|\.full\.pdf(?:\+html)?)?/?$", re.I)
+_VERSIONED = re.compile(r"\d(v\d+)(?:\.[a-z+]+)*/?$", re.IGNORECASE)
 _HOSTLESS = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/", re.IGNORECASE)
 
 
@@ -120,3 +122,14 @@ def canonical_url(
     if scheme == "doi" and doi_form == "publisher" and value.startswith("10.1038/"):
         return f"https://www.nature.com/articles/{value.partition('/')[2]}"
     return f"https://doi.org/{value}"
+
+
+def rxiv_version_habit(doc: Document) -> str | None:
+    """``v1`` when most of the list's bioRxiv/medRxiv links name a version."""
+    votes = [
+        _VERSIONED.search(link.url) is not None
+        for e in doc.entries
+        for link in e.links
+        if (i := identify(link.url)) is not None and i.scheme in ("biorxiv", "medrxiv")
+    ]
+    return "v1" if votes and sum(votes) * 2 > len(votes) else None

@@ -4,9 +4,12 @@ near-identical title."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+import contextlib
 from dataclasses import dataclass
 
+from scfm_lint.compose.identifier import parse_identifier
 from scfm_lint.document.model import Document, Entry
+from scfm_lint.errors import UsageError
 from scfm_lint.paperlist.urlnorm import url_key
 from scfm_lint.verify.ids import Identifier, identify
 from scfm_lint.verify.match import titles_match, words
@@ -55,3 +58,13 @@ def already_listed(
         if reason is not None:
             found.append(Listed(entry, reason))
     return found
+
+
+def aliases(doi: str | None) -> set[Identifier]:
+    """Every identifier a link to ``doi`` may be read as (an arXiv DOI is an arXiv id)."""
+    if not doi:
+        return set()
+    out = {Identifier("doi", doi)}
+    with contextlib.suppress(UsageError):
+        out.add(parse_identifier(doi)[0])
+    return out
