@@ -211,3 +211,24 @@ def test_section_by_anchor_and_case() -> None:
     assert find_section(doc, "#models").text == "Models"
     with pytest.raises(UsageError, match="closest headings: 'Models'"):
         find_section(doc, "Model")
+
+
+def test_bullets_crlf_and_indent_are_kept(tmp_path, monkeypatch, capsys) -> None:
+    from scfm_lint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    text = (
+        "# L\r\n\r\n## Papers\r\n\r\n"
+        "  - [Nature 2025] *A* [paper](https://example.org/a)\r\n"
+        "  - [Nature 2023] *B* [paper](https://example.org/b)\r\n"
+        "  - [Nature 2022] *D* [paper](https://example.org/d)\r\n"
+    )
+    (tmp_path / "README.md").write_bytes(text.encode())
+    argv = ["add", "--section", "papers", "--title", "C", "--year", "2024", "--venue", "Nature"]
+    assert main([*argv, "--url", "https://example.org/c"]) == 0
+    assert (tmp_path / "README.md").read_bytes().decode().splitlines(keepends=True)[5:] == [
+        "  - [Nature 2024] *C* [paper](https://example.org/c)\r\n",
+        "  - [Nature 2023] *B* [paper](https://example.org/b)\r\n",
+        "  - [Nature 2022] *D* [paper](https://example.org/d)\r\n",
+    ]
+    assert "README.md:6: added under 'Papers' (no request)" in capsys.readouterr().err
