@@ -61,9 +61,9 @@ def project(
     monkeypatch.chdir(tmp_path)
     _, base = services
 
-    def write(name: str = "list.md", extra: str = "") -> Path:
+    def write(name: str = "list.md", extra: str = "", verify: str = "") -> Path:
         default = "ordering:\n  sections:\n    Benchmarks: ascending\n" if name == "list.md" else ""
-        config = config_text(base) + "  cache: {enabled: false}\n" + default + extra
+        config = config_text(base) + "  cache: {enabled: false}\n" + verify + default + extra
         (tmp_path / ".scfm-lint.yaml").write_text(config, encoding="utf-8")
         readme = tmp_path / "README.md"
         readme.write_text((DATA / name).read_text(encoding="utf-8"), encoding="utf-8")

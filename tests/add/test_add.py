@@ -427,3 +427,14 @@ async def test_url_option_alone_names_the_paper(project, add, services) -> None:
     assert code == 0, err
     assert "**Tabula: a tabular foundation model for single cells**" in out
     assert services[0].count("/arxiv") == 1
+
+
+async def test_rate_limited_past_the_deadline_exits_2(project, add, services) -> None:
+    readme = project(verify="  deadline: 1\n")
+    text = readme.read_text(encoding="utf-8")
+    services[0].faults["/arxiv"] = [(429, {"Retry-After": "3"})] * 4
+    code, out, err = await add("2501.00001", "--section", "scRNA-seq")
+    assert code == 2
+    assert "arxiv did not answer before the deadline" in err
+    assert (out, len(err.splitlines())) == ("", 1)
+    assert readme.read_text(encoding="utf-8") == text
