@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from scfm_lint import __version__
-from scfm_lint.cli import check, links, rules
+from scfm_lint.cli import add, check, links, rules
 from scfm_lint.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from scfm_lint.errors import ScfmLintError
 
@@ -20,12 +20,14 @@ PARSERS: tuple[Callable[[Any, list[str]], None], ...] = (
     check.add_parser,
     links.add_parser,
     rules.add_parser,
+    add.add_parser,
 )
 RUNNERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": check.run,
     "links": links.run,
     "rules": rules.run_rules,
     "rule": rules.run_rule,
+    "add": add.run,
 }
 
 
@@ -36,8 +38,8 @@ def build_parser(words: Sequence[str] = ("links",)) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for add in PARSERS:
-        add(sub, list(words))
+    for add_to in PARSERS:
+        add_to(sub, list(words))
     return parser
 
 
