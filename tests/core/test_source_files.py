@@ -158,6 +158,16 @@ def test_a_config_file_not_in_utf8_gets_the_readme_line(project, cli, data):
     assert config_line.replace("cfg.yaml", "README.md") == readme_line
 
 
+def test_a_pyproject_in_utf16_with_our_table_is_named_not_ignored(project, cli):
+    (project / "pyproject.toml").write_bytes(
+        '[tool.scfm-lint]\nfail-on = "never"\n'.encode("utf-16")
+    )
+    (project / "README.md").write_text(DIRTY, encoding="utf-8")
+    rc, _, err = cli("check", "README.md")
+    assert rc == 2
+    assert "pyproject.toml: the file is UTF-16, not UTF-8" in one_error_line(err)
+
+
 def test_yaml_beside_a_pyproject_table_gives_one_notice(project, cli):
     (project / ".scfm-lint.yaml").write_text("fail-on: never\n", encoding="utf-8")
     (project / "pyproject.toml").write_text('[tool.scfm-lint]\nfail-on = "info"\n', "utf-8")

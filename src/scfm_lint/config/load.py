@@ -142,11 +142,19 @@ def read_project_file(path: Path) -> dict[str, Any]:
     return data
 
 
+_OUR_TABLE = tuple(
+    "[tool.scfm-lint".encode(encoding)
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+)
+
+
 def _has_our_table(path: Path) -> bool:
+    # Found in any encoding, so that a pyproject saved as UTF-16 is named, not ignored.
     try:
-        return b"[tool.scfm-lint" in read_regular(path, ConfigError)
+        data = read_regular(path, ConfigError)
     except (OSError, ConfigError):
         return False
+    return any(table in data for table in _OUR_TABLE)
 
 
 def discover(start: Path, notices: list[str] | None = None) -> Path | None:
