@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from scfm_lint.errors import ConfigError
 from scfm_lint.links.cache import Cache
 from scfm_lint.links.result import LinkResult
 
@@ -61,8 +60,13 @@ def test_cache_persists_across_opens(tmp_path):
     assert url in Cache(tmp_path / "c.sqlite3", TTL).get([url], now=1001.0)
 
 
-def test_a_corrupt_cache_file_is_a_clear_config_error(tmp_path):
+def test_a_corrupt_cache_file_is_one_warning_and_no_cache(tmp_path):
     path = tmp_path / "c.sqlite3"
     path.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(ConfigError, match=r"cannot use link cache .*--no-cache"):
-        Cache(path, TTL)
+    seen = []
+    cache = Cache(path, TTL, warn=seen.append)
+    assert cache.get(["https://a.org/x"]) == {}
+    cache.put([LinkResult("https://a.org/x", "ok", 200)])
+    [line] = seen
+    assert "cannot use the link cache" in line
+    assert "--no-cache" in line

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from scfm_lint.engine.finding import Severity
-from scfm_lint.errors import ConfigError
 from scfm_lint.verify.cache import MetadataCache, default_path, open_cache
 from scfm_lint.verify.core import Stats, verify_entries
 from scfm_lint.verify.findings import results_to_findings
@@ -81,15 +80,18 @@ def test_cache_survives_reopening_and_garbage(tmp_path: Path) -> None:
     path = tmp_path / "v.sqlite3"
     MetadataCache(path, 100).put([Lookup(DOI, PAPER)], now=0)
     other = MetadataCache(path, 100)
-    other._db.execute("INSERT INTO papers VALUES ('doi:10.1/bad', '{\"x\": 1}', 0)")
+    other._store.write(("INSERT INTO papers VALUES ('doi:10.1/bad', '{\"x\": 1}', 0)", [()]))
     assert other.get([DOI, Identifier("doi", "10.1/bad")], now=1) == {DOI: Lookup(DOI, PAPER)}
 
 
-def test_cache_path_errors_are_config_errors(tmp_path: Path) -> None:
+def test_a_cache_path_that_cannot_be_used_is_one_warning(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
-    with pytest.raises(ConfigError, match="verify cache"):
-        MetadataCache(blocker / "sub" / "v.sqlite3", 10)
+    seen: list[str] = []
+    cache = MetadataCache(blocker / "sub" / "v.sqlite3", 10, warn=seen.append)
+    assert cache.get([DOI]) == {}
+    [line] = seen
+    assert "cannot use the verify cache" in line
 
 
 def test_open_cache_follows_settings(tmp_path: Path) -> None:

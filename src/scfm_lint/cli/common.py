@@ -10,7 +10,7 @@ from pathlib import Path
 import sys
 from typing import TYPE_CHECKING, TextIO
 
-from scfm_lint.errors import InputError, UsageError
+from scfm_lint.errors import UsageError
 
 if TYPE_CHECKING:
     from scfm_lint.config.model import Config
@@ -87,14 +87,9 @@ def _overrides(args: argparse.Namespace) -> dict[str, object]:
 
 
 def read_stdin() -> str:
-    data = sys.stdin.buffer.read()
-    try:
-        text = data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{STDIN}: not valid UTF-8 (at offset {exc.start})") from None
-    if not text.strip():
-        raise InputError(f"{STDIN}: standard input is empty")
-    return text
+    from scfm_lint.document.source import read_stream
+
+    return read_stream(sys.stdin.buffer, STDIN)
 
 
 def load_documents(args: argparse.Namespace) -> list[tuple[Document, Config]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 from collections.abc import Mapping
 import copy
 from dataclasses import replace
@@ -14,6 +13,7 @@ from typing import Any
 from scfm_lint.config.model import Config, build
 from scfm_lint.config.resources import load_rule_file, load_yaml_text, rules_dir
 from scfm_lint.errors import ConfigError
+from scfm_lint.util.textfile import decode, read_regular
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -121,7 +121,7 @@ def merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
 def read_project_file(path: Path) -> dict[str, Any]:
     """Load one config file (``.scfm-lint.yaml`` or ``pyproject.toml``) as a mapping."""
     try:
-        text = decode(path.read_bytes(), path)
+        text = decode(read_regular(path, ConfigError), str(path), ConfigError)
     except FileNotFoundError:
         raise ConfigError(f"{path}: config file not found") from None
     except IsADirectoryError:
@@ -142,36 +142,19 @@ def read_project_file(path: Path) -> dict[str, Any]:
     return data
 
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "UTF-32"),
-    (codecs.BOM_UTF32_BE, "UTF-32"),
-    (codecs.BOM_UTF16_LE, "UTF-16"),
-    (codecs.BOM_UTF16_BE, "UTF-16"),
+_OUR_TABLE = tuple(
+    "[tool.scfm-lint".encode(encoding)
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
 )
 
 
-def decode(data: bytes, path: Path) -> str:
-    """UTF-8 text (a BOM dropped); any other encoding is one line that names it."""
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            raise ConfigError(f"{path}: the file is {name}, not UTF-8; save it as UTF-8")
-    if len(data) >= 4 and data.count(b"\x00") * 3 >= len(data):
-        raise ConfigError(f"{path}: the file is UTF-16 (no BOM), not UTF-8; save it as UTF-8")
-    try:
-        return data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise ConfigError(
-            f"{path}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset"
-            f" {exc.start}); save it as UTF-8"
-        ) from None
-
-
 def _has_our_table(path: Path) -> bool:
+    # Found in any encoding, so that a pyproject saved as UTF-16 is named, not ignored.
     try:
-        return "[tool.scfm-lint" in path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        data = read_regular(path, ConfigError)
+    except (OSError, ConfigError):
         return False
+    return any(table in data for table in _OUR_TABLE)
 
 
 def discover(start: Path, notices: list[str] | None = None) -> Path | None:

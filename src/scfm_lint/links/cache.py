@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 import time
 
 from scfm_lint.links.result import LinkResult
-from scfm_lint.util.sqlite_store import open_store
+from scfm_lint.util.sqlite_store import Store, warn_stderr
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS verdicts (
@@ -26,15 +26,22 @@ address guard declined must be tried again when a run allows private addresses."
 
 
 class Cache:
-    """Verdicts by normalized URL, each reused while younger than its verdict's TTL."""
+    """Verdicts by normalized URL, each reused while younger than its verdict's TTL.
 
-    def __init__(self, path: Path, ttl: Mapping[str, float], max_age: float | None = None):
+    A file that cannot be used costs the cache, never the run: ``warn`` gets one line."""
+
+    def __init__(
+        self,
+        path: Path,
+        ttl: Mapping[str, float],
+        max_age: float | None = None,
+        warn: Callable[[str], None] = warn_stderr,
+    ):
         self.path = path
         self.ttl = ttl
         self.max_age = max_age
-        self._db = open_store(
-            path, _SCHEMA, "link cache", " (use --no-cache or another --cache-path)"
-        )
+        hint = " (use --no-cache or another --cache-path)"
+        self._store = Store(path, _SCHEMA, "link cache", hint, warn)
 
     def get(self, urls: Iterable[str], now: float | None = None) -> dict[str, LinkResult]:
         """Fresh cached verdicts of ``urls``."""
@@ -42,7 +49,7 @@ class Cache:
         found: dict[str, LinkResult] = {}
         query = "SELECT verdict, status, final_url, suggestion, message, checked FROM verdicts "
         for url in urls:
-            row = self._db.execute(query + "WHERE url = ?", (url,)).fetchone()
+            row = self._store.one(query + "WHERE url = ?", (url,))
             if row is None:
                 continue
             verdict, status, final_url, suggestion, message, checked = row
@@ -69,9 +76,10 @@ class Cache:
                 stale.append((r.url,))
             else:
                 rows.append((r.url, r.verdict, r.status, r.final_url, r.suggestion, r.message, now))
-        with self._db:
-            self._db.executemany("DELETE FROM verdicts WHERE url = ?", stale)
-            self._db.executemany("INSERT OR REPLACE INTO verdicts VALUES (?,?,?,?,?,?,?)", rows)
+        self._store.write(
+            ("DELETE FROM verdicts WHERE url = ?", stale),
+            ("INSERT OR REPLACE INTO verdicts VALUES (?,?,?,?,?,?,?)", rows),
+        )
 
     def close(self) -> None:
-        self._db.close()
+        self._store.close()

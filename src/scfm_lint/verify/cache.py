@@ -6,7 +6,7 @@ run, so a passing outage or a DOI registered yesterday never sticks.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 import json
 import os
@@ -14,7 +14,7 @@ from pathlib import Path
 import time
 from typing import Any
 
-from scfm_lint.util.sqlite_store import open_store
+from scfm_lint.util.sqlite_store import Store, warn_stderr
 from scfm_lint.verify.ids import Identifier
 from scfm_lint.verify.record import Lookup, Paper
 from scfm_lint.verify.settings import VerifySettings
@@ -45,12 +45,15 @@ def _paper(data: Any) -> Paper:
 
 
 class MetadataCache:
-    """Papers by identifier, each reused while younger than ``ttl`` seconds."""
+    """Papers by identifier, each reused while younger than ``ttl`` seconds.
 
-    def __init__(self, path: Path, ttl: float) -> None:
+    A file that cannot be used costs the cache, never the run: ``warn`` gets one line."""
+
+    def __init__(self, path: Path, ttl: float, warn: Callable[[str], None] = warn_stderr) -> None:
         self.path = path
         self.ttl = ttl
-        self._db = open_store(path, _SCHEMA, "verify cache")
+        hint = " (use --no-cache or another --verify-cache-path)"
+        self._store = Store(path, _SCHEMA, "verify cache", hint, warn)
 
     def get(
         self, idents: Sequence[Identifier], now: float | None = None
@@ -59,9 +62,9 @@ class MetadataCache:
         now = time.time() if now is None else now
         found: dict[Identifier, Lookup] = {}
         for ident in idents:
-            row = self._db.execute(
+            row = self._store.one(
                 "SELECT paper, checked FROM papers WHERE ident = ?", (_key(ident),)
-            ).fetchone()
+            )
             if row is None or not 0 <= now - row[1] < self.ttl:
                 continue
             try:
@@ -78,11 +81,10 @@ class MetadataCache:
             for lookup in lookups
             if lookup.paper is not None
         ]
-        self._db.executemany("INSERT OR REPLACE INTO papers VALUES (?, ?, ?)", rows)
-        self._db.commit()
+        self._store.write(("INSERT OR REPLACE INTO papers VALUES (?, ?, ?)", rows))
 
     def close(self) -> None:
-        self._db.close()
+        self._store.close()
 
 
 def open_cache(settings: VerifySettings, path: Path | None = None) -> MetadataCache | None:
