@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import unquote
-
 from scfm_lint.conventions.model import CONFIG, DEFAULT, LEARNED, Convention
 from scfm_lint.conventions.pins import Pins
 from scfm_lint.conventions.vote import tally, winner
@@ -51,23 +49,23 @@ def trailing(doc: Document, pins: Pins) -> Convention[str]:
 
 
 def catalog_depth(doc: Document, pins: Pins) -> Convention[int]:
-    """How many heading levels, from the shallowest listed, the contents covers."""
+    """How many heading levels, from the shallowest listed, the contents covers.
+
+    The shallowest level it lists is always covered; each deeper level is covered while at
+    least :data:`COVERED_SHARE` of its headings are listed (a contents list of level-2
+    headings does not have to list the level-3 ones).
+    """
     catalog = doc.catalog
     if pins.catalog_depth:
         return Convention("catalog-depth", pins.catalog_depth, CONFIG)
     if catalog is None or not catalog.items:
         return Convention("catalog-depth", 0, DEFAULT)
-    by_anchor = {h.anchor.lower(): h for h in reversed(doc.headings)}
-    listed = {
-        h.index
-        for item in catalog.items
-        if item.target.startswith("#")
-        and (h := by_anchor.get(unquote(item.target[1:]).lower())) is not None
-    }
-    below = [h for h in doc.headings if h.index > catalog.after and h.line > catalog.end_line]
-    if not listed or not below:
+    below = [h for h in doc.headings if h.index > catalog.after]
+    listed = {i.heading for i in catalog.items if i.heading is not None}
+    shown_levels = [h.level for h in below if h.index in listed]
+    if not shown_levels:
         return Convention("catalog-depth", 0, DEFAULT)
-    top = min(doc.headings[i].level for i in listed)
+    top = min(shown_levels)
     evidence = []
     depth = 0
     for level in range(top, 7):
@@ -75,8 +73,8 @@ def catalog_depth(doc: Document, pins: Pins) -> Convention[int]:
         if not at_level:
             continue
         shown = sum(1 for h in at_level if h.index in listed)
-        evidence.append((f"h{level}", shown))
-        if shown < COVERED_SHARE * len(at_level):
+        evidence.append((f"h{level} listed of {len(at_level)}", shown))
+        if level > top and shown < COVERED_SHARE * len(at_level):
             break
         depth = level - top + 1
     return Convention("catalog-depth", depth, LEARNED, tuple(evidence))
