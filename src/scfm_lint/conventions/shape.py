@@ -5,7 +5,7 @@ from __future__ import annotations
 from scfm_lint.conventions.model import CONFIG, DEFAULT, LEARNED, Convention
 from scfm_lint.conventions.pins import Pins
 from scfm_lint.conventions.vote import tally, winner
-from scfm_lint.document.facts import TagForm
+from scfm_lint.document.facts import LinkForm, TagForm
 from scfm_lint.document.model import Document, Entry
 
 #: A heading level counts as covered by the table of contents when at least this share of
@@ -38,8 +38,15 @@ def _decide(name: str, votes: list[str], pins: Pins, default: str) -> Convention
 
 
 def tag(doc: Document, pins: Pins) -> Convention[str]:
+    """The form most tags take: a list may write only years (``year``) or only venues."""
     votes = [form for e in doc.entries if (form := tag_form(e)) is not None]
     return _decide("tag", votes, pins, "year-venue")
+
+
+def entry_like(entry: Entry) -> bool:
+    """Whether a list item is written as an entry, perhaps a faulty one: it opens with a tag
+    or links with ``[[label]](url)``. ``- [Tool](url) - description`` is not."""
+    return entry.tag is not None or any(lk.form is LinkForm.DOUBLE for lk in entry.links)
 
 
 def trailing(doc: Document, pins: Pins) -> Convention[str]:
