@@ -39,7 +39,7 @@ def _decide(name: str, votes: list[str], pins: Pins, default: str) -> Convention
 
 def tag(doc: Document, pins: Pins) -> Convention[str]:
     """The form most tags take: a list may write only years (``year``) or only venues."""
-    votes = [form for e in doc.entries if (form := tag_form(e)) is not None]
+    votes = [form for e in doc.entries if (form := tag_form(e)) is not None and entry_like(e)]
     return _decide("tag", votes, pins, "year-venue")
 
 
@@ -50,8 +50,9 @@ def entry_like(entry: Entry) -> bool:
 
 
 def trailing(doc: Document, pins: Pins) -> Convention[str]:
-    """``text`` when most entries with links carry a note after them, else ``none``."""
-    votes = ["text" if e.trailing else "none" for e in doc.entries if e.links]
+    """``text`` when most entries with links carry a note after them, else ``none`` (items
+    not written as entries, such as ``1. [Tool](url): note``, do not vote)."""
+    votes = ["text" if e.trailing else "none" for e in doc.entries if e.links and entry_like(e)]
     return _decide("trailing", votes, pins, "none")
 
 
@@ -80,7 +81,7 @@ def catalog_depth(doc: Document, pins: Pins) -> Convention[int]:
         if not at_level:
             continue
         shown = sum(1 for h in at_level if h.index in listed)
-        evidence.append((f"h{level} listed of {len(at_level)}", shown))
+        evidence.append((f"h{level}/{len(at_level)}", shown))
         if level > top and shown < COVERED_SHARE * len(at_level):
             break
         depth = level - top + 1
