@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 import json
+import os
 from pathlib import Path
 import random
 import statistics
@@ -27,17 +28,20 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
-def lists() -> list[Path]:
-    return sorted(CORPUS.glob("paper-list-*.md")) + sorted(CORPUS.glob("other-lists/*.md"))
+def lists(corpus: Path) -> list[Path]:
+    return sorted(corpus.glob("paper-list-*.md")) + sorted(corpus.glob("other-lists/*.md"))
 
 
 def findings(exe: str, path: Path) -> list[dict[str, Any]]:
     """Every finding of ``exe check --format json`` on ``path`` (exit 0 and 1 both fine)."""
+    # Each executable runs its own code: PYTHONPATH (set to time another tree) is not passed on.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     run = subprocess.run(
         [exe, "check", str(path), "--format", "json", "--fail-on", "never"],
         capture_output=True,
         text=True,
         check=False,
+        env=env,
     )
     if run.returncode not in (0, 1):
         sys.exit(f"{exe} failed on {path}: {run.stderr.strip()}")
@@ -87,6 +91,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--baseline", default="/work/main/.venv/bin/scfm-lint")
     parser.add_argument("--current", default=str(ROOT / ".venv" / "bin" / "scfm-lint"))
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--sample", type=int, default=40)
     parser.add_argument("--seed", type=int, default=11)
@@ -96,8 +101,8 @@ def main() -> int:
     args = parser.parse_args()
 
     pool: list[dict[str, Any]] = []
-    for path in lists():
-        name = path.relative_to(CORPUS)
+    for path in lists(args.corpus):
+        name = path.relative_to(args.corpus)
         before = findings(args.baseline, path)
         after = findings(args.current, path)
         ms, entries = learn_time(path, args.runs)
