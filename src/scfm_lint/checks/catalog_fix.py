@@ -34,7 +34,7 @@ def _body(doc: Document, catalog: Catalog, deepest: int) -> tuple[list[str], boo
     """
     base = base_level(doc, catalog)
     kept: dict[int, str] = {}
-    body: list[str] = []
+    body: list[tuple[int, str]] = []
     depth = -1
     external = False
     used: set[int] = set()
@@ -52,7 +52,7 @@ def _body(doc: Document, catalog: Catalog, deepest: int) -> tuple[list[str], boo
         same = " ".join(item.text.split()) == " ".join(heading.text.split())
         external = external or (not same and heading.index > catalog.after)
         if heading.index <= catalog.after:
-            body.append(doc.lines[item.line - 1])
+            body.append((item.depth, doc.lines[item.line - 1]))
             depth = item.depth
         elif same and item.depth == heading.level - base and heading.index not in kept:
             kept[heading.index] = doc.lines[item.line - 1]
@@ -62,10 +62,34 @@ def _body(doc: Document, catalog: Catalog, deepest: int) -> tuple[list[str], boo
     for h in headings_below(doc, catalog, deepest):
         want = h.level - base
         depth = min(want, depth + 1)
-        body.append(
-            kept[h.index] if h.index in kept and depth == want else _line(catalog, depth, h)
-        )
-    return body, external
+        line = kept[h.index] if h.index in kept and depth == want else _line(catalog, depth, h)
+        body.append((depth, line))
+    if catalog.bullet in ".)":
+        return _numbered(body, catalog.bullet), external
+    return [line for _, line in body], external
+
+
+_MARKER = re.compile(r"^\s*(?:\d{1,9}[.)]|[-*+])\s+")
+
+
+def _numbered(body: list[tuple[int, str]], delim: str) -> list[str]:
+    """A numbered Catalog's lines renumbered ``1.``, ``2.``... per level, each nested under
+    the content column of its parent (so a bullet never splits the numbered list in two)."""
+    out: list[str] = []
+    counts: list[int] = []
+    columns: list[int] = [0]
+    for depth, line in body:
+        del counts[depth + 1 :]
+        del columns[depth + 1 :]
+        while len(counts) <= depth:
+            counts.append(0)
+        while len(columns) <= depth:
+            columns.append(columns[-1] + 3)
+        counts[depth] += 1
+        marker = f"{counts[depth]}{delim} "
+        out.append(" " * columns[depth] + marker + _MARKER.sub("", line, count=1))
+        columns[depth + 1 :] = [columns[depth] + len(marker)]
+    return out
 
 
 def regenerate(ctx: Context) -> Fix | None:
