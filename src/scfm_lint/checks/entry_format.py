@@ -45,15 +45,14 @@ Fix: add the venue after the year: `[2024 Blog]`, `[2024 bioRxiv]`.
 """,
 )
 def missing_venue(ctx: Context) -> Iterator[Hit]:
-    tag_form = conventions_of(ctx).tag
-    if tag_form.value == "year" and tag_form.source == CONFIG:
+    conv = conventions_of(ctx)
+    if conv.tag.value == "year" and conv.tag.source == CONFIG:
         return
+    form = pattern(conv)
     for e in judged(ctx):
         tag = e.tag
         if tag is not None and tag.form is TagForm.YEAR_ONLY and tag.year is not None:
-            yield Hit(
-                e.line, e.tag_column, f"tag [{tag.year.text}] has no venue: write [YEAR VENUE]"
-            )
+            yield Hit(e.line, e.tag_column, f"tag [{tag.year.text}] has no venue: write {form}")
 
 
 @rule(
@@ -294,11 +293,10 @@ Fix: rewrite the entry in the list's format.
 """,
 )
 def malformed(ctx: Context) -> Iterator[Hit]:
+    form = pattern(conventions_of(ctx))
     for e in judged(ctx):
         if e.tag is None:
-            yield Hit(
-                e.content_line, e.content_column, "entry does not start with a [YEAR VENUE] tag"
-            )
+            yield Hit(e.content_line, e.content_column, f"entry does not start with a {form} tag")
         elif e.tag.name is not None:
             name = _short(e.tag.name.text)
             where = e.tag.name.span
