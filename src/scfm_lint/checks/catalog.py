@@ -19,8 +19,12 @@ from scfm_lint.util.sequences import longest_ordered
     Severity.ERROR,
     "a heading below the Catalog is not listed in it",
     """
-What it does: flags every heading below the Catalog (the table of contents under the heading
-named by `catalog.heading`, default "Catalog") that no Catalog link points to.
+What it does: flags every heading below the Catalog (the table of contents: the list under
+the heading named by `catalog.heading`, default "Catalog", or else a list whose links all
+point to headings, before the first section of entries) that no Catalog link points to, down
+to the depth the Catalog covers: its shallowest level, and each deeper level of which it lists
+at least half (`conventions.catalog-depth` pins it). A contents list of level-2 headings does
+not have to list the level-3 ones. A heading that a broken Catalog link names is left to SCF202.
 Why is this bad? Readers navigate the list from the Catalog; a section missing from it is a
 section nobody finds. Contributors who add a section often forget the Catalog.
 Example: a new `### Perturbation benchmarks` heading with no `- [Perturbation benchmarks]
@@ -71,8 +75,9 @@ def _anchor_exists(doc: Document, item: CatalogItem) -> bool:
     Severity.ERROR,
     "a Catalog link points to no heading",
     """
-What it does: flags a Catalog link whose `#anchor` matches no heading of the document
-(GitHub's anchors: lower case, punctuation dropped, spaces as hyphens, `-1`, `-2` for repeats).
+What it does: flags a Catalog link whose `#anchor` matches no anchor of the document: no
+heading's (GitHub's anchors: lower case, punctuation dropped, spaces as hyphens, `-1`, `-2`
+for repeats) and no HTML `id` or `<a name>` (`<a name="KD"></a>` before `## KD`).
 Why is this bad? The link does nothing when clicked; usually a heading was renamed or removed.
 Example: `- [Benchmarks](#benchmark)` when the heading is `## Benchmarks`.
 Fix: point the link at the heading's anchor, or remove the line if the section is gone.
@@ -140,7 +145,7 @@ def text_mismatch(ctx: Context) -> Iterator[Hit]:
     "a Catalog link is nested at the wrong depth for its heading",
     """
 What it does: flags a Catalog link whose nesting depth does not match its heading's level
-(the shallowest heading level from the Catalog down is depth 0, the next level depth 1...).
+(the shallowest heading level the Catalog lists is depth 0, the next level depth 1...).
 Why is this bad? The Catalog's indentation shows which sections belong to which; a wrong depth
 files a subsection under the wrong parent.
 Example: a `####` heading listed at the same indentation as a `###` heading.
