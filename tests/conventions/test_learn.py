@@ -172,3 +172,26 @@ def test_catalog_depth_covers_the_levels_it_lists() -> None:
     assert learned(deeper).catalog_depth.value == 2
     pinned = learned(text, {"conventions": {"catalog-depth": 2}}).catalog_depth
     assert (pinned.value, pinned.source) == (2, CONFIG)
+
+
+def test_catalog_depth_counts_html_anchors_and_always_covers_its_top_level() -> None:
+    text = (
+        "# Content\n1. [[A](#first)]\n2. [[B](#b)]\n\n"
+        '<a name="first"></a>\n## A\n' + entries([2024]) + "## B\n## C\n## D\n## E\n"
+    )
+    conv = learned(text)
+    # two of five h2 listed: still the level it covers, so the other three are missing
+    assert (conv.catalog_depth.value, conv.catalog_depth.evidence) == (1, (("h2/5", 2),))
+
+
+def test_items_not_written_as_entries_do_not_vote_on_tag_and_notes() -> None:
+    text = "## Papers\n" + entries([2024, 2023, 2022])
+    text += "## Tools\n" + "1. [Tool](https://example.org/) - a note\n" * 5
+    conv = learned(text)
+    assert conv.trailing.evidence == (("none", 3),)
+    assert [c.value for c in conv.formats] == ["entries", "other"]
+
+
+def test_an_entry_missing_only_its_tag_is_still_entry_like() -> None:
+    text = "## Papers\n" + "1. **Title** [[paper]](https://example.org/)\n" * 3
+    assert learned(text).formats[0].value == "entries"

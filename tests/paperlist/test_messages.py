@@ -188,3 +188,22 @@ def test_sections_must_be_a_mapping():
     doc = parse_document("## M\n1. [2024 arXiv] **A** [[paper]](https://example.org/a)\n", "x")
     with pytest.raises(ConfigError, match=r"key 'ordering\.sections': expected a mapping"):
         section_modes(doc, build_config({"ordering": {"sections": ["M"]}}, "x.yaml"))
+
+
+@pytest.mark.parametrize(
+    ("links", "detail"),
+    [
+        (("https://a.org/1", "https://a.org/2"), "the same title with a different URL"),
+        (("", ""), "the same title twice, neither with a link"),
+        (("https://a.org/1", ""), "the same title twice, one of them without a link"),
+    ],
+)
+def test_duplicate_title_says_how_the_links_differ(links, detail):
+    body = "".join(
+        "1. [2024 Nature] **Predicting molecular conformation**"
+        + (f" [[paper]]({u})" if u else "")
+        + "\n"
+        for u in links
+    )
+    [found] = findings("## Models\n" + body, "SCF322")
+    assert found.message.endswith(detail)

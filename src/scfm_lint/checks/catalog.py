@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import unquote
 
 from scfm_lint.checks.catalog_fix import regenerate
-from scfm_lint.checks.catalog_map import base_level, headings_below, resolve
+from scfm_lint.checks.catalog_map import base_level, deepest_level, headings_below, resolve
 from scfm_lint.checks.registry import Context, Hit, rule
+from scfm_lint.document.model import CatalogItem, Document, Heading
 from scfm_lint.engine.finding import Severity
 from scfm_lint.util.sequences import longest_ordered
 
@@ -17,8 +19,12 @@ from scfm_lint.util.sequences import longest_ordered
     Severity.ERROR,
     "a heading below the Catalog is not listed in it",
     """
-What it does: flags every heading below the Catalog (the table of contents under the heading
-named by `catalog.heading`, default "Catalog") that no Catalog link points to.
+What it does: flags every heading below the Catalog (the table of contents: the list under
+the heading named by `catalog.heading`, default "Catalog", or else a list whose links all
+point to headings, before the first section of entries) that no Catalog link points to, down
+to the depth the Catalog covers: its shallowest level, and each deeper level of which it lists
+at least half (`conventions.catalog-depth` pins it). A contents list of level-2 headings does
+not have to list the level-3 ones. A heading that a broken Catalog link names is left to SCF202.
 Why is this bad? Readers navigate the list from the Catalog; a section missing from it is a
 section nobody finds. Contributors who add a section often forget the Catalog.
 Example: a new `### Perturbation benchmarks` heading with no `- [Perturbation benchmarks]
@@ -32,11 +38,13 @@ def missing_heading(ctx: Context) -> Iterator[Hit]:
     doc, catalog = ctx.doc, ctx.doc.catalog
     if catalog is None:
         return
-    listed = {h.index for item in catalog.items if (h := resolve(doc, item)) is not None}
+    listed = {item.heading for item in catalog.items}
+    # A heading that a broken Catalog link evidently means is reported once, by SCF202.
+    meant = {h.index for item in catalog.items if (h := _meant(doc, item)) is not None}
     fix = None
-    for h in headings_below(doc, catalog):
-        if h.index not in listed:
-            fix = fix or regenerate(doc)
+    for h in headings_below(doc, catalog, deepest_level(ctx, catalog)):
+        if h.index not in listed and h.index not in meant:
+            fix = fix or regenerate(ctx)
             yield Hit(
                 h.line,
                 h.column,
@@ -45,14 +53,31 @@ def missing_heading(ctx: Context) -> Iterator[Hit]:
             )
 
 
+def _meant(doc: Document, item: CatalogItem) -> Heading | None:
+    """The heading a broken Catalog link names by its text, if any."""
+    if item.heading is not None or _anchor_exists(doc, item):
+        return None
+    text = " ".join(item.text.split()).casefold()
+    return next((h for h in doc.headings if " ".join(h.text.split()).casefold() == text), None)
+
+
+def _anchor_exists(doc: Document, item: CatalogItem) -> bool:
+    """Whether the item's ``#target`` is an anchor of the document (a heading's or HTML's)."""
+    if not item.target.startswith("#"):
+        return False
+    target = unquote(item.target[1:]).lower()
+    return any(a.lower() == target for a in doc.anchors)
+
+
 @rule(
     "SCF202",
     "catalog-broken-link",
     Severity.ERROR,
     "a Catalog link points to no heading",
     """
-What it does: flags a Catalog link whose `#anchor` matches no heading of the document
-(GitHub's anchors: lower case, punctuation dropped, spaces as hyphens, `-1`, `-2` for repeats).
+What it does: flags a Catalog link whose `#anchor` matches no anchor of the document: no
+heading's (GitHub's anchors: lower case, punctuation dropped, spaces as hyphens, `-1`, `-2`
+for repeats) and no HTML `id` or `<a name>` (`<a name="KD"></a>` before `## KD`).
 Why is this bad? The link does nothing when clicked; usually a heading was renamed or removed.
 Example: `- [Benchmarks](#benchmark)` when the heading is `## Benchmarks`.
 Fix: point the link at the heading's anchor, or remove the line if the section is gone.
@@ -63,13 +88,12 @@ def broken_link(ctx: Context) -> Iterator[Hit]:
     doc, catalog = ctx.doc, ctx.doc.catalog
     if catalog is None:
         return
-    by_text = {h.text.lower(): h for h in doc.headings}
     fix = None
     for item in catalog.items:
-        if resolve(doc, item) is not None:
+        if item.heading is not None or _anchor_exists(doc, item):
             continue
-        fix = fix or regenerate(doc)
-        guess = by_text.get(item.text.lower())
+        fix = fix or regenerate(ctx)
+        guess = _meant(doc, item)
         hint = f"; did you mean #{guess.anchor}?" if guess else ""
         yield Hit(
             item.line,
@@ -103,7 +127,7 @@ def text_mismatch(ctx: Context) -> Iterator[Hit]:
     for item in catalog.items:
         h = resolve(doc, item)
         if h is not None and " ".join(item.text.split()) != " ".join(h.text.split()):
-            fix = fix or regenerate(doc)
+            fix = fix or regenerate(ctx)
             yield Hit(
                 item.line,
                 item.column,
@@ -121,7 +145,7 @@ def text_mismatch(ctx: Context) -> Iterator[Hit]:
     "a Catalog link is nested at the wrong depth for its heading",
     """
 What it does: flags a Catalog link whose nesting depth does not match its heading's level
-(the shallowest heading level from the Catalog down is depth 0, the next level depth 1...).
+(the shallowest heading level the Catalog lists is depth 0, the next level depth 1...).
 Why is this bad? The Catalog's indentation shows which sections belong to which; a wrong depth
 files a subsection under the wrong parent.
 Example: a `####` heading listed at the same indentation as a `###` heading.
@@ -138,7 +162,7 @@ def wrong_depth(ctx: Context) -> Iterator[Hit]:
     for item in catalog.items:
         h = resolve(doc, item)
         if h is not None and h.level - base != item.depth:
-            fix = fix or regenerate(doc)
+            fix = fix or regenerate(ctx)
             yield Hit(
                 item.line,
                 item.column,
@@ -176,7 +200,7 @@ def catalog_order(ctx: Context) -> Iterator[Hit]:
     for pos, (item, h) in enumerate(resolved):
         first = first_line.setdefault(h.index, item.line)
         if pos not in keep:
-            fix = fix or regenerate(doc)
+            fix = fix or regenerate(ctx)
             twice = first != item.line
             where = f"listed twice (first at line {first})" if twice else "out of order"
             yield Hit(
@@ -195,8 +219,9 @@ def catalog_order(ctx: Context) -> Iterator[Hit]:
     "a list with many sections has no Catalog",
     """
 What it does: flags a document with at least `catalog.min-headings` headings (default 4) and
-no heading named by `catalog.heading` (default "Catalog"). The finding sits on the first
-heading.
+no table of contents: neither a heading named by `catalog.heading` (default "Catalog") nor a
+list whose links all point to headings of the document, standing before the first section
+of entries (under any heading, or none). The finding sits on the first heading.
 Why is this bad? Without a table of contents every section is missing from it: readers of a
 long list cannot see its structure or jump to a section, and the Catalog rules (SCF201-205)
 have nothing to keep in sync.
@@ -216,5 +241,6 @@ def catalog_missing(ctx: Context) -> Iterator[Hit]:
     yield Hit(
         first.line,
         first.column,
-        f"{len(doc.headings)} headings but no {name!r} heading listing them",
+        f"{len(doc.headings)} headings but no table of contents: no {name!r} heading, "
+        "no list of links to them before the first section",
     )

@@ -7,7 +7,7 @@ only within blocks that share a rare word, so the cost stays near-linear.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 import difflib
 import re
@@ -188,7 +188,7 @@ def analyse(doc: Document, config: Config) -> list[Pair]:
     by_title = {k: i for i, k in reversed(list(enumerate(index.keys))) if k}  # first holder
     for group in _groups((k, i) for i, k in enumerate(index.keys) if k):
         for later in group[1:]:
-            add("SCF322", later, group[0], "the same title with a different URL")
+            add("SCF322", later, group[0], _title_detail(urls[group[0]], urls[later]))
     for i, bare in enumerate(index.bare):  # "Geneformer: Transfer learning ..." vs "Transfer ..."
         if bare:
             j = by_title.get(bare)
@@ -210,6 +210,15 @@ def analyse(doc: Document, config: Config) -> list[Pair]:
         for later in group[1:]:
             add("SCF324", later, group[0], "the same model name and year")
     return pairs
+
+
+def _title_detail(first: Sequence[str], later: Sequence[str]) -> str:
+    """How two entries with the same title differ: their URLs, or a missing link."""
+    if first and later:
+        return "the same title with a different URL"
+    if not first and not later:
+        return "the same title twice, neither with a link"
+    return "the same title twice, one of them without a link"
 
 
 def _groups(pairs: Iterable[tuple[Hashable, int]]) -> list[list[int]]:

@@ -6,7 +6,9 @@ from collections.abc import Iterator
 import datetime
 import re
 
+from scfm_lint.checks.entry_shape import judged, pattern
 from scfm_lint.checks.registry import Context, Hit, rule
+from scfm_lint.conventions import CONFIG, conventions_of
 from scfm_lint.document.facts import LinkForm, LinkKind, PieceKind, TagForm, TitleMarkup
 from scfm_lint.document.model import Entry, Link
 from scfm_lint.engine.finding import Severity
@@ -14,6 +16,7 @@ from scfm_lint.engine.finding import Severity
 _FORMAT = "`1. [YEAR VENUE] **Title** [[paper]](https://...)`"
 _LABELLED = frozenset({LinkKind.MARKDOWN, LinkKind.REFERENCE})
 _SEPARATORS = frozenset({"·", "|"})
+_INVISIBLE = re.compile(r"</?a(?:\s+(?:id|name)\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))*\s*/?>", re.I)
 _SPACE_COLON = re.compile(r"^([^\s:][^:]{0,60}?)(\s+):")
 
 
@@ -32,7 +35,9 @@ def _short(text: str) -> str:
     Severity.ERROR,
     "the entry's tag has a year but no venue",
     """
-What it does: flags an entry whose tag is only a year, such as `[2024]`.
+What it does: flags an entry whose tag is only a year, such as `[2024]` (unless
+`conventions.tag: year` says the list writes years only: a list that leaves out every venue
+still leaves them out, so this is never learned).
 Why is this bad? Readers scan the list by venue, and the paper-list rules (venue spelling,
 venue against the URL) cannot check what is missing.
 Example: `1. [2024] **Single-cell metadata as language** [[paper]](https://...)`.
@@ -40,12 +45,14 @@ Fix: add the venue after the year: `[2024 Blog]`, `[2024 bioRxiv]`.
 """,
 )
 def missing_venue(ctx: Context) -> Iterator[Hit]:
-    for e in ctx.doc.entries:
+    conv = conventions_of(ctx)
+    if conv.tag.value == "year" and conv.tag.source == CONFIG:
+        return
+    form = pattern(conv)
+    for e in judged(ctx):
         tag = e.tag
         if tag is not None and tag.form is TagForm.YEAR_ONLY and tag.year is not None:
-            yield Hit(
-                e.line, e.tag_column, f"tag [{tag.year.text}] has no venue: write [YEAR VENUE]"
-            )
+            yield Hit(e.line, e.tag_column, f"tag [{tag.year.text}] has no venue: write {form}")
 
 
 @rule(
@@ -54,37 +61,35 @@ def missing_venue(ctx: Context) -> Iterator[Hit]:
     Severity.ERROR,
     "the tag's year is not four digits or is out of range",
     """
-What it does: flags a tag with no year, a year that is not four digits or not between
-`entries.year-min` (default 1950) and next year (`entries.years-ahead`), or a year written
-after the venue (`[Nature 2024]`) or joined to it (`[2024-Nature]`).
+What it does: flags a tag with no year (unless `conventions.tag: venue` says the list writes
+venues only), or a year that is not four digits or not between
+`entries.year-min` (default 1950) and next year (`entries.years-ahead`). Where the year
+stands (`[2024 Nature]`, `[Nature 2024]`, `[2024-Nature]`) is the list's own form: SCF112.
 Why is this bad? Year ordering and the year-against-URL checks depend on it, and a typo such
-as `[204 Nature]` or `[Nature 2024]` misplaces the paper.
-Example: `1. [Nature 2024] **Title** [[paper]](...)`.
-Fix: put the publication year first: `[2024 Nature]`.
+as `[204 Nature]` misplaces the paper.
+Example: `1. [204 Nature] **Title** [[paper]](...)`.
+Fix: write the four-digit publication year: `[2024 Nature]`.
 """,
 )
 def bad_year(ctx: Context) -> Iterator[Hit]:
     settings = ctx.config.entries
     low = settings.year_min
     high = datetime.date.today().year + settings.years_ahead
-    for e in ctx.doc.entries:
-        message = _year_problem(e, low, high)
+    conv = conventions_of(ctx)
+    form = "" if conv.tag.value == "venue" and conv.tag.source == CONFIG else pattern(conv)
+    for e in judged(ctx):
+        message = _year_problem(e, low, high, form)
         if message:
             yield Hit(e.line, e.tag_column + 1, message)
 
 
-def _year_problem(e: Entry, low: int, high: int) -> str:
+def _year_problem(e: Entry, low: int, high: int, form: str) -> str:
     tag = e.tag
     if tag is None:
         return ""
     year = tag.year.text if tag.year is not None else None
-    venue = tag.venue.text if tag.venue is not None else ""
     if year is None:
-        return "tag has no year: write [YEAR VENUE]"
-    if tag.form is TagForm.VENUE_YEAR:
-        return f"tag {tag.text} puts the year after the venue: write [{year} {venue}]"
-    if tag.form is TagForm.YEAR_DASH_VENUE:
-        return f"tag {tag.text} joins year and venue with '-': write [{year} {venue}]"
+        return f"tag has no year: write {form}" if form else ""
     if e.year is None:
         return f"tag year {year!r} is not a four-digit year"
     if not low <= e.year <= high:
@@ -106,7 +111,7 @@ Fix: wrap the title in `**`.
 """,
 )
 def title_not_bold(ctx: Context) -> Iterator[Hit]:
-    for e in ctx.doc.entries:
+    for e in judged(ctx):
         t = e.title_info
         if t is None or t.markup not in (TitleMarkup.PLAIN, TitleMarkup.OTHER) or not t.text:
             continue
@@ -129,7 +134,7 @@ Fix: write the paper's title in bold after the tag.
 """,
 )
 def empty_title(ctx: Context) -> Iterator[Hit]:
-    for e in ctx.doc.entries:
+    for e in judged(ctx):
         t = e.title_info
         if t is None:
             continue
@@ -154,7 +159,7 @@ Fix: use one of the allowed labels, or add the label to `entries.labels` in `.sc
 )
 def unknown_label(ctx: Context) -> Iterator[Hit]:
     allowed = set(ctx.config.entries.labels)
-    for e in ctx.doc.entries:
+    for e in judged(ctx):
         for link in e.links:
             if link.kind in _LABELLED and link.label.lower() not in allowed:
                 yield Hit(link.line, link.column, f"link label {link.label!r} is not allowed")
@@ -173,7 +178,7 @@ Fix: paste the paper's URL between the parentheses.
 """,
 )
 def empty_target(ctx: Context) -> Iterator[Hit]:
-    for e in ctx.doc.entries:
+    for e in judged(ctx):
         for link in e.links:
             if link.kind in _LABELLED and not link.url.strip():
                 yield Hit(link.line, link.column, f"link [[{link.label}]] has an empty target")
@@ -187,6 +192,10 @@ def empty_target(ctx: Context) -> Iterator[Hit]:
     """
 What it does: flags text in an entry that is not part of the tag, the bold title, the links or
 the ` · ` separators between links (for example a trailing note, or a comma between links).
+A list whose entries mostly end with a note after their links (a tool name in parentheses,
+a remark: learned by clear majority, or `conventions.trailing: text`) has notes as part of
+its format: there only text between the title and the links is stray. HTML anchors
+(`<a name="x"></a>`) show nothing and are not stray.
 Why is this bad? The format keeps every entry machine-readable; stray words are usually a
 misplaced part of the title or a note that belongs elsewhere.
 Example: `1. [2024 Nature] **Title** [[paper]](...), [[code]](...) (oral)`.
@@ -194,11 +203,17 @@ Fix: move the text into the title or the tag, or separate links with ` · `.
 """,
 )
 def stray_text(ctx: Context) -> Iterator[Hit]:
-    for e in ctx.doc.entries:
+    notes = conventions_of(ctx).trailing.value == "text"
+    for e in judged(ctx):
+        trailing = e.trailing if notes else ()
         for p in e.texts:
             if p.kind is PieceKind.TEXT and (p.has_url or p.text in _SEPARATORS):
                 continue
+            if p.kind is PieceKind.HTML and _INVISIBLE.fullmatch(p.text):
+                continue
             between = p.kind is PieceKind.TEXT and not p.after_link
+            if p in trailing:
+                continue
             where = "between title and links" if between else "after the links"
             yield Hit(p.line, p.column, f"stray text {where}: {p.text[:40]!r}")
             break
@@ -219,7 +234,7 @@ Fix: write `[[paper]](https://...)`.
 """,
 )
 def bare_url(ctx: Context) -> Iterator[Hit]:
-    for e in ctx.doc.entries:
+    for e in judged(ctx):
         for link in e.links:
             if link.kind is LinkKind.BARE or link.kind is LinkKind.AUTOLINK:
                 message = f"bare URL {link.url[:60]!r}: write it as [[paper]](URL)"
@@ -244,7 +259,7 @@ Fix: remove the space: `**OCOO-T: A Simple ...**`.
 def space_before_colon(ctx: Context) -> Iterator[Hit]:
     from scfm_lint.engine.finding import Edit, Fix
 
-    for e in ctx.doc.entries:
+    for e in judged(ctx):
         t = e.title_info
         if t is None or t.markup is not TitleMarkup.BOLD:
             continue
@@ -278,11 +293,10 @@ Fix: rewrite the entry in the list's format.
 """,
 )
 def malformed(ctx: Context) -> Iterator[Hit]:
-    for e in ctx.doc.entries:
+    form = pattern(conventions_of(ctx))
+    for e in judged(ctx):
         if e.tag is None:
-            yield Hit(
-                e.content_line, e.content_column, "entry does not start with a [YEAR VENUE] tag"
-            )
+            yield Hit(e.content_line, e.content_column, f"entry does not start with a {form} tag")
         elif e.tag.name is not None:
             name = _short(e.tag.name.text)
             where = e.tag.name.span

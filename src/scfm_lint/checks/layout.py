@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+import re
 
 from scfm_lint.checks.registry import Context, Hit, rule
+from scfm_lint.document.model import Document, Heading
 from scfm_lint.engine.finding import Edit, Fix, Severity
+
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 
 
 @rule(
@@ -57,7 +61,9 @@ def numbering(ctx: Context) -> Iterator[Hit]:
     "a content heading has no entries and no subsections",
     """
 What it does: flags a heading below the Catalog (or anywhere, when there is no Catalog) that
-has neither entries nor subsections under it.
+has nothing under it: no entries, no subsections and no content of its own (a section of
+notes in several paragraphs, or with a link or an image, is not empty; a lone line such as
+"Coming soon" is a placeholder; HTML anchors and comments do not count).
 Why is this bad? An empty section is either a placeholder that was never filled or a sign that
 its entries were moved away; readers who follow the Catalog there find nothing.
 Example: `### Data privacy and accessibility` followed directly by the next heading.
@@ -73,5 +79,21 @@ def empty_section(ctx: Context) -> Iterator[Hit]:
     for h in doc.headings:
         if h.index <= start or h.text.lower() in excluded:
             continue
-        if h.index not in has_entries and h.index not in has_children:
+        if h.index not in has_entries and h.index not in has_children and not _prose(doc, h):
             yield Hit(h.line, h.column, f"section {h.text!r} has no entries and no subsections")
+
+
+def _prose(doc: Document, h: Heading) -> bool:
+    """Whether a section holds content of its own that is not a list of entries: a link or
+    an image, or notes of more than one paragraph. A lone line of text ("Coming soon") is a
+    placeholder; HTML blocks (anchors, comments) do not count."""
+    end = doc.headings[h.index + 1].line if h.index + 1 < len(doc.headings) else len(doc.lines) + 1
+    if any(link.section == h.index and h.line < link.line < end for link in doc.links):
+        return True
+    paragraphs, inside = 0, False
+    for n in range(h.line + 1, end):
+        text = doc.lines[n - 1]
+        filled = bool(text.strip()) and n not in doc.html_lines and not _SETEXT.match(text)
+        paragraphs += filled and not inside
+        inside = filled
+    return paragraphs > 1

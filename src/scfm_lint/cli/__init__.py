@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from scfm_lint import __version__
-from scfm_lint.cli import add, check, links, rules
+from scfm_lint.cli import add, check, conventions, links, rules
 from scfm_lint.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from scfm_lint.errors import ScfmLintError
 
@@ -18,12 +18,14 @@ __all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "build_parser", "main", 
 #: Each command module adds its sub-parser(s); RUNNERS maps a command name to its runner.
 PARSERS: tuple[Callable[[Any, list[str]], None], ...] = (
     check.add_parser,
+    conventions.add_parser,
     links.add_parser,
     rules.add_parser,
     add.add_parser,
 )
 RUNNERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": check.run,
+    "conventions": conventions.run,
     "links": links.run,
     "rules": rules.run_rules,
     "rule": rules.run_rule,

@@ -7,6 +7,7 @@ from itertools import pairwise
 
 from scfm_lint.conventions.model import CONFIG, DEFAULT, DOCUMENT, LEARNED, Convention
 from scfm_lint.conventions.pins import Pins
+from scfm_lint.conventions.shape import entry_like
 from scfm_lint.conventions.vote import MAJORITY, ORDER_MAJORITY, tally, winner
 from scfm_lint.document.model import Document, Entry
 
@@ -146,10 +147,10 @@ def _years(members: Sequence[Entry]) -> list[int]:
 
 
 def formats(doc: Document) -> list[Convention[str]]:
-    """Per section: ``entries`` unless nearly all of its items lack the entry format."""
+    """Per section: ``entries`` unless nearly all of its items are not entry-like at all."""
     out = []
     for key, lists in _sections(doc).items():
-        shapes = ["other" if e.tag is None else "entries" for members in lists for e in members]
+        shapes = ["entries" if entry_like(e) else "other" for members in lists for e in members]
         evidence = tally(shapes)
         value = "other" if dict(evidence).get("other", 0) >= MAJORITY * len(shapes) else "entries"
         line, title = _heading_line(doc, key)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from urllib.parse import unquote
-
 from scfm_lint.conventions.model import CONFIG, DEFAULT, LEARNED, Convention
 from scfm_lint.conventions.pins import Pins
 from scfm_lint.conventions.vote import tally, winner
-from scfm_lint.document.facts import TagForm
+from scfm_lint.document.facts import LinkForm, TagForm
 from scfm_lint.document.model import Document, Entry
 
 #: A heading level counts as covered by the table of contents when at least this share of
@@ -40,34 +38,42 @@ def _decide(name: str, votes: list[str], pins: Pins, default: str) -> Convention
 
 
 def tag(doc: Document, pins: Pins) -> Convention[str]:
-    votes = [form for e in doc.entries if (form := tag_form(e)) is not None]
+    """The form most tags take: a list may write only years (``year``) or only venues."""
+    votes = [form for e in doc.entries if (form := tag_form(e)) is not None and entry_like(e)]
     return _decide("tag", votes, pins, "year-venue")
 
 
+def entry_like(entry: Entry) -> bool:
+    """Whether a list item is written as an entry, perhaps a faulty one: it opens with a tag
+    or links with ``[[label]](url)``. ``- [Tool](url) - description`` is not."""
+    return entry.tag is not None or any(lk.form is LinkForm.DOUBLE for lk in entry.links)
+
+
 def trailing(doc: Document, pins: Pins) -> Convention[str]:
-    """``text`` when most entries with links carry a note after them, else ``none``."""
-    votes = ["text" if e.trailing else "none" for e in doc.entries if e.links]
+    """``text`` when most entries with links carry a note after them, else ``none`` (items
+    not written as entries, such as ``1. [Tool](url): note``, do not vote)."""
+    votes = ["text" if e.trailing else "none" for e in doc.entries if e.links and entry_like(e)]
     return _decide("trailing", votes, pins, "none")
 
 
 def catalog_depth(doc: Document, pins: Pins) -> Convention[int]:
-    """How many heading levels, from the shallowest listed, the contents covers."""
+    """How many heading levels, from the shallowest listed, the contents covers.
+
+    The shallowest level it lists is always covered; each deeper level is covered while at
+    least :data:`COVERED_SHARE` of its headings are listed (a contents list of level-2
+    headings does not have to list the level-3 ones).
+    """
     catalog = doc.catalog
     if pins.catalog_depth:
         return Convention("catalog-depth", pins.catalog_depth, CONFIG)
     if catalog is None or not catalog.items:
         return Convention("catalog-depth", 0, DEFAULT)
-    by_anchor = {h.anchor.lower(): h for h in reversed(doc.headings)}
-    listed = {
-        h.index
-        for item in catalog.items
-        if item.target.startswith("#")
-        and (h := by_anchor.get(unquote(item.target[1:]).lower())) is not None
-    }
-    below = [h for h in doc.headings if h.index > catalog.after and h.line > catalog.end_line]
-    if not listed or not below:
+    below = [h for h in doc.headings if h.index > catalog.after]
+    listed = {i.heading for i in catalog.items if i.heading is not None}
+    shown_levels = [h.level for h in below if h.index in listed]
+    if not shown_levels:
         return Convention("catalog-depth", 0, DEFAULT)
-    top = min(doc.headings[i].level for i in listed)
+    top = min(shown_levels)
     evidence = []
     depth = 0
     for level in range(top, 7):
@@ -75,8 +81,8 @@ def catalog_depth(doc: Document, pins: Pins) -> Convention[int]:
         if not at_level:
             continue
         shown = sum(1 for h in at_level if h.index in listed)
-        evidence.append((f"h{level}", shown))
-        if shown < COVERED_SHARE * len(at_level):
+        evidence.append((f"h{level}/{len(at_level)}", shown))
+        if level > top and shown < COVERED_SHARE * len(at_level):
             break
         depth = level - top + 1
     return Convention("catalog-depth", depth, LEARNED, tuple(evidence))

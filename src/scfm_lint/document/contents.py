@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from urllib.parse import unquote
 
 from markdown_it.token import Token
@@ -62,24 +63,25 @@ def is_contents(tokens: Sequence[Token], i: int) -> bool:
     return count >= _MIN_LINKS
 
 
-def _levels(
+def _resolved(
     items: Sequence[CatalogItem], headings: Sequence[Heading], html: Sequence[tuple[int, str]]
-) -> tuple[int, ...]:
-    """Heading levels the items link to: by heading anchor, or by an HTML anchor written on
-    the two lines before a heading."""
-    by_anchor = {h.anchor: h.level for h in headings}
-    by_line = {h.line: h.level for h in headings}
+) -> tuple[CatalogItem, ...]:
+    """The items with the heading each target leads to: by heading anchor (case aside), or
+    by an HTML anchor written in a heading or on the two lines before it."""
+    by_anchor: dict[str, int] = {}
+    for h in headings:
+        by_anchor.setdefault(h.anchor.lower(), h.index)
+    by_line = {h.line: h.index for h in headings}
     for line, name in html:
-        level = by_line.get(line + 1) or by_line.get(line + 2)
-        if level is not None:
-            by_anchor.setdefault(name, level)
-    found = set()
+        index = next((by_line[n] for n in (line, line + 1, line + 2) if n in by_line), None)
+        if index is not None:
+            by_anchor.setdefault(name.lower(), index)
+    out = []
     for item in items:
-        target = unquote(item.target[1:]) if item.target.startswith("#") else ""
-        level = by_anchor.get(target) or by_anchor.get(target.lower())
-        if level is not None:
-            found.add(level)
-    return tuple(sorted(found))
+        target = unquote(item.target[1:]).lower() if item.target.startswith("#") else None
+        index = by_anchor.get(target) if target is not None else None
+        out.append(replace(item, heading=index) if index is not None else item)
+    return tuple(out)
 
 
 def freeze_catalog(
@@ -87,13 +89,15 @@ def freeze_catalog(
 ) -> Catalog | None:
     if not c.found and c.heading is None:
         return None
+    items = _resolved(c.items, headings, html)
+    levels = sorted({headings[i.heading].level for i in items if i.heading is not None})
     return Catalog(
         c.heading,
-        tuple(c.items),
+        items,
         c.lines[0],
         c.lines[1],
         c.indent,
         c.bullet,
-        _levels(c.items, headings, html),
+        tuple(levels),
         c.named,
     )

@@ -72,6 +72,10 @@ class CatalogItem:
     """Nesting depth in the Catalog's list: 0 for top-level items."""
     line: int
     column: int
+    heading: int | None = None
+    """Index in :attr:`Document.headings` of the heading the target leads to: by the
+    heading's GitHub anchor, or by an HTML ``id``/``name`` anchor written on the lines just
+    before it; None when it leads to no heading."""
 
 
 @dataclass(frozen=True, slots=True)
