@@ -52,7 +52,7 @@ EXISTS = [
     ),
     (E("Cells as sentences", 2025, "NeurIPS"), "https://openreview.net/forum?id=Vk2sfKAdeu"),
     (E("A workshop paper", 2023, "NeurIPS Workshop"), "https://openreview.net/pdf?id=2mq6uezuGj"),
-    (E("A rejected paper", 2025, "ICLR"), "https://openreview.net/forum?id=BsA2GNkJhz"),
+    (E("A rejected paper", 2025, "arXiv"), "https://openreview.net/forum?id=BsA2GNkJhz"),
     (E(SCGPT, 2024, "Nature Methods"), "https://pubmed.ncbi.nlm.nih.gov/38483032/"),
     (
         E(

@@ -41,6 +41,7 @@ def _key(ident: Identifier) -> str:
 def _paper(data: Any) -> Paper:
     data["ident"] = Identifier(**data["ident"])
     data["years"] = tuple(data["years"])
+    data["updates"] = tuple(tuple(u) for u in data.get("updates", ()))
     return Paper(**data)
 
 

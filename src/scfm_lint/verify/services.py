@@ -24,7 +24,8 @@ from scfm_lint.verify.settings import VerifySettings
 # Only fields Crossref documents as selectable: an unknown name fails the whole request.
 _CROSSREF_FIELDS = (
     "DOI,title,container-title,short-container-title,type,issued,published,"
-    "published-print,published-online,relation,group-title,alternative-id,publisher,subtitle"
+    "published-print,published-online,relation,group-title,alternative-id,publisher,subtitle,"
+    "posted,created,event,updated-by"
 )
 
 
