@@ -207,7 +207,13 @@ async def test_preprint_since_published(fake, session, title: str, url: str) -> 
     assert result.verdict == "published", result.message
     assert result.found_venue == ("arXiv" if "arxiv" in url else "bioRxiv")
     assert "Nature Methods (2025)" in result.message
-    assert result.suggestion == "https://doi.org/10.1038/s41592-025-00001-x"
+    new = "[2025 Nature Methods] https://doi.org/10.1038/s41592-025-00001-x"
+    assert result.suggestion == new
+    assert "write [2025 Nature Methods] and https://doi.org/10.1038/s41592-025-00001-x" in (
+        result.message
+    )
+    assert result.published_url == "https://doi.org/10.1038/s41592-025-00001-x"
+    assert result.published_tag == (2025, "Nature Methods")
 
 
 async def test_a_second_link_is_checked_for_its_title_only(fake, session) -> None:
