@@ -13,11 +13,11 @@ import aiohttp
 from scfm_lint.config.load import as_config
 from scfm_lint.config.model import Config
 from scfm_lint.document.model import Document, Entry, Link
+from scfm_lint.paperlist.venues import Catalog
 from scfm_lint.verify.cache import MetadataCache
 from scfm_lint.verify.http import Pacer
 from scfm_lint.verify.ids import Identifier, identify
 from scfm_lint.verify.judge import Listed, judge
-from scfm_lint.paperlist.venues import Catalog
 from scfm_lint.verify.record import Lookup, Paper, Stats, VerifyResult
 from scfm_lint.verify.services import RESOLVERS, Client
 from scfm_lint.verify.settings import SERVICES, VerifySettings, load_settings
