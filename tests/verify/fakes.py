@@ -97,6 +97,14 @@ WORKS: dict[str, dict[str, Any]] = {
         "issued": _date(2023, 7, 14),
         "relation": {"is-preprint-of": [{"id-type": "doi", "id": "10.1038/s41592-025-00001-x"}]},
     },
+    "10.1093/bioinformatics/btaf001": {
+        "DOI": "10.1093/bioinformatics/btaf001",
+        "type": "journal-article",
+        "title": ["A second arXiv paper"],
+        "container-title": ["Bioinformatics"],
+        "published-online": _date(2025, 1, 9),
+        "issued": _date(2025, 1),
+    },
     "10.1016/j.cell.2023.01.099": {
         "DOI": "10.1016/j.cell.2023.01.099",
         "type": "journal-article",
@@ -146,9 +154,17 @@ ARXIV = {
     "2306.04371": ("Tabula: a cell foundation model", "2023-06-07T12:00:00Z", None),
     "2401.00001": ("Another arXiv paper", "2024-01-02T00:00:00Z", "10.1038/s41592-025-00001-x"),
     "q-bio/0601001": ("An old arXiv paper", "2006-01-03T00:00:00Z", None),
+    "2402.00002": (
+        "A second arXiv paper",
+        "2024-02-03T00:00:00Z",
+        "10.1093/bioinformatics/btaf001",
+    ),
 }
 
-ARXIV_JOURNAL_REF = {"2401.00001": "Nature Methods 22, 100-110 (2025)"}
+ARXIV_JOURNAL_REF = {
+    "2401.00001": "Nature Methods 22, 100-110 (2025)",
+    "2402.00002": "Bioinformatics, Volume 41, Issue 1, January 2025, btaf001",
+}
 
 BIORXIV_SAMPLES = {"10.1101/641381": "biorxiv-1.json", "10.1101/456574": "biorxiv-2.json"}
 BIORXIV = {

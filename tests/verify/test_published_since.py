@@ -21,6 +21,7 @@ from scfm_lint.document.parse import parse_document
 from .fakes import GENEFORMER, SCGPT, Fake
 
 NATURE_METHODS_2025 = "https://doi.org/10.1038/s41592-025-00001-x"
+BIOINF = "https://doi.org/10.1093/bioinformatics/btaf001"
 
 LIST = f"""\
 # Papers
@@ -34,7 +35,8 @@ LIST = f"""\
 
 ## Preprints
 
-- [2024 arXiv] **Another arXiv paper** [[paper]]({{page}}/doi/10.48550/arXiv.2401.00001) · [[code]]({{page}}/code)
+- [2024 arXiv] **A second arXiv paper** [[paper]]({{page}}/doi/10.48550/arXiv.2402.00002) · \
+[[code]]({{page}}/code)
 - [2023 arXiv] **Tabula: a cell foundation model** [[paper]]({{page}}/doi/10.48550/arXiv.2306.04371)
 """
 
@@ -82,6 +84,11 @@ async def links(capsys: pytest.CaptureFixture[str], readme: Path, *argv: str) ->
     return code, capsys.readouterr().out
 
 
+def _check_codes(readme: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    main(["check", str(readme), "--format", "json"])
+    return sorted(f["code"] for f in json.loads(capsys.readouterr().out)["findings"])
+
+
 def _entries(text: str) -> list[str]:
     return [e.title for e in parse_document(text, "README.md").entries]
 
@@ -91,10 +98,12 @@ async def test_finding_names_the_new_tag_and_url(project, capsys) -> None:
     code, out = await links(capsys, readme, "--format", "json")
     since = [f for f in json.loads(out)["findings"] if f["code"] == "SCF505"]
     assert [f["line"] for f in since] == [7, 12]
-    for finding in since:
-        assert finding["suggestion"] == f"[2025 Nature Methods] {NATURE_METHODS_2025}"
-        assert f"write [2025 Nature Methods] and {NATURE_METHODS_2025}" in finding["message"]
-        assert finding["fixable"] and finding["fix_safe"] is False
+    news = [f"[2025 Nature Methods] {NATURE_METHODS_2025}", f"[2025 Bioinformatics] {BIOINF}"]
+    for finding, new in zip(since, news, strict=True):
+        assert finding["suggestion"] == new
+        assert "write " + new.replace(" https", " and https") in finding["message"]
+        assert finding["fixable"]
+        assert finding["fix_safe"] is False
     assert code == 0  # SCF505 is informational
 
 
@@ -105,12 +114,14 @@ async def test_audit_has_a_published_since_table(project, capsys) -> None:
     assert len(rows) == 2
     assert "| 7 | A preprint on Crossref |" in rows[0]
     assert f"| [2025 Nature Methods] | {NATURE_METHODS_2025} |" in rows[0]
-    assert "| 12 | Another arXiv paper |" in rows[1]
+    assert "| 12 | A second arXiv paper |" in rows[1]
+    assert f"| [2025 Bioinformatics] | {BIOINF} |" in rows[1]
 
 
 async def test_unsafe_fix_rewrites_and_moves_without_losing_an_entry(project, capsys) -> None:
     readme = project()
     before = readme.read_text(encoding="utf-8")
+    checked = await asyncio.to_thread(_check_codes, readme, capsys)
     code, _ = await links(capsys, readme, "--fix", "--unsafe-fixes", "--quiet")
     after = readme.read_text(encoding="utf-8")
     assert code == 1  # a file was rewritten
@@ -126,20 +137,23 @@ async def test_unsafe_fix_rewrites_and_moves_without_losing_an_entry(project, ca
     assert lines[7].startswith("4. [2023 Nature] **Geneformer")
     # Alone in its year order: rewritten in place, its second link kept.
     assert lines[11].startswith(
-        f"- [2025 Nature Methods] **Another arXiv paper** [[paper]]({NATURE_METHODS_2025}) · "
+        f"- [2025 Bioinformatics] **A second arXiv paper** [[paper]]({BIOINF}) · "
     )
     assert lines[11].endswith("/code)")
     assert lines[12].startswith("- [2023 arXiv] **Tabula")
     assert len(lines) == len(before.splitlines())
-    code, out = await asyncio.to_thread(main, ["check", str(readme), "--format", "json"])
-    codes = {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}
-    assert not codes & {"SCF311", "SCF312"}, codes  # the year order and numbering hold
+    # No new offline finding: the year order holds, and so does the numbering.
+    fixed = await asyncio.to_thread(_check_codes, readme, capsys)
+    checked.remove("SCF252")  # two http:// loopback links are https://doi.org/ ones now
+    checked.remove("SCF252")
+    assert fixed == checked
+    assert "SCF311" not in checked
 
 
 async def test_diff_shows_the_rewrite_and_writes_nothing(project, capsys) -> None:
     readme = project()
     before = readme.read_text(encoding="utf-8")
-    code, out = await links(capsys, readme, "--diff", "--unsafe-fixes")
+    _, out = await links(capsys, readme, "--diff", "--unsafe-fixes")
     assert readme.read_text(encoding="utf-8") == before
     assert "+2. [2025 Nature Methods] **A preprint on Crossref**" in out
     assert "-3. [2023 bioRxiv] **A preprint on Crossref**" in out
@@ -160,4 +174,4 @@ async def test_a_silenced_finding_keeps_its_entry(project, capsys) -> None:
     await links(capsys, readme, "--fix", "--unsafe-fixes", "--quiet")
     after = readme.read_text(encoding="utf-8")
     assert "3. [2023 bioRxiv] **A preprint on Crossref**" in after
-    assert "- [2025 Nature Methods] **Another arXiv paper**" in after
+    assert "- [2025 Bioinformatics] **A second arXiv paper**" in after
