@@ -370,7 +370,8 @@ def make_app(fake: Fake) -> web.Application:
     async def arxiv(request: web.Request) -> web.Response:
         ids = [i for i in request.query.get("id_list", "").split(",") if i]
         return web.Response(
-            text=_atom([_entry(i) for i in ids if i in ARXIV]), content_type="application/atom+xml"
+            text=_atom([_entry(i) for i in ids if i in ARXIV or i in ARXIV_SAMPLES]),
+            content_type="application/atom+xml",
         )
 
     async def details(request: web.Request) -> web.Response:

@@ -102,7 +102,8 @@ def _updates(work: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     if not isinstance(found, list):
         return ()
     return tuple(
-        (str(u.get("type") or "").lower(), normalize_doi(str(u.get("DOI") or "")) or "")
+        # The notice's DOI as deposited: PLOS annotation DOIs keep their slashes.
+        (str(u.get("type") or "").lower(), str(u.get("DOI") or "").strip().lower())
         for u in found
         if isinstance(u, Mapping) and u.get("type")
     )
