@@ -363,3 +363,62 @@ async def test_each_client_retries_5xx(fake, session, url, entry, path) -> None:
     [failed] = await verify_entries([(entry, url)], config_for(base), session)
     assert failed.verdict == "unknown"
     assert "HTTP 500 after 3 tries" in failed.message
+
+
+async def test_crossref_announced_limits_are_adopted(fake, session) -> None:
+    from scfm_lint.verify.core import pacers_for
+    from scfm_lint.verify.services import Client, crossref
+    from scfm_lint.verify.settings import load_settings
+
+    _, base = fake
+    settings = load_settings(config_for(base, concurrency={"crossref": 8}))
+    pacers = pacers_for(settings)
+    assert (pacers["crossref"].delay, pacers["crossref"].cap) == (0, 8)
+    doi = Identifier("doi", "10.1038/s41592-024-02201-0")
+    found = await crossref(Client(session, settings, pacers), [doi])
+    assert found[doi].paper is not None
+    # x-rate-limit-limit 50 per x-rate-limit-interval 1s, x-concurrency-limit 3
+    assert pacers["crossref"].delay == pytest.approx(0.02)
+    assert pacers["crossref"].cap == 3
+
+
+@pytest.mark.parametrize(
+    ("headers", "delay", "cap"),
+    [
+        ({"x-rate-limit-limit": "10", "x-rate-limit-interval": "500ms"}, 0.05, 4),
+        ({"x-rate-limit-limit": "0", "x-rate-limit-interval": "1s"}, 0.1, 4),
+        ({"x-rate-limit-limit": "x", "x-concurrency-limit": "-1"}, 0.1, 4),
+        ({"x-rate-limit-limit": "1000", "x-rate-limit-interval": "1s"}, 0.1, 4),  # ours stricter
+        ({"x-concurrency-limit": "9"}, 0.1, 4),
+        ({"x-concurrency-limit": "2"}, 0.1, 2),
+    ],
+)
+async def test_pacer_takes_only_stricter_readable_limits(headers, delay: float, cap: int) -> None:
+    from scfm_lint.verify.http import Pacer
+
+    pacer = Pacer(4, 0.1)
+    pacer.announce(headers)
+    assert pacer.delay == pytest.approx(delay)
+    assert pacer.cap == cap
+
+
+async def test_pacer_holds_requests_beyond_the_announced_cap() -> None:
+    import asyncio
+
+    from scfm_lint.verify.http import Pacer
+
+    pacer = Pacer(4, 0)
+    pacer.announce({"x-concurrency-limit": "1"})
+    busy = peak = 0
+
+    async def one() -> None:
+        nonlocal busy, peak
+        async with pacer:
+            busy += 1
+            peak = max(peak, busy)
+            await asyncio.sleep(0.01)
+            busy -= 1
+
+    await asyncio.gather(*(one() for _ in range(5)))
+    assert peak == 1
+    assert pacer.sent == 5
