@@ -110,8 +110,9 @@ class Stub:
         return web.Response(status=404, text="Resource not found.")
 
     async def arxiv(self, request: Any) -> Any:
-        from aiohttp import web
         from xml.sax.saxutils import escape
+
+        from aiohttp import web
 
         entries = []
         for key in request.query.get("id_list", "").split(","):
@@ -191,9 +192,9 @@ def _inject(doc: Any, stub: Stub, every: int) -> set[tuple[str, str]]:
 
 
 def _codes(path: Path) -> Counter[str]:
+    from contextlib import redirect_stdout
     import io
     import json
-    from contextlib import redirect_stdout
 
     from scfm_lint.cli import main
 
