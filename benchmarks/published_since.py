@@ -4,8 +4,9 @@ the lines `--fix --unsafe-fixes` writes.
 Offline. Copies a list to a temporary folder, starts loopback Crossref, arXiv and bioRxiv
 stubs that speak the services' real formats and know every preprint entry of the list (its
 title and year, so nothing else disagrees), and gives every ``--every``-th preprint a journal
-version: bioRxiv's ``published`` DOI, arXiv's ``doi`` and ``journal_ref``, or a Crossref
-``is-preprint-of`` relation, in a real journal one year later (every third keeps its year).
+version: bioRxiv's ``published`` DOI, arXiv's ``doi`` and ``journal_ref``, a Crossref
+``is-preprint-of`` relation, or (every fourth) only the article's ``has-preprint`` relation,
+in a real journal one year later (every third keeps its year; none after 2026).
 Then it runs the verification and the fix as ``scfm-lint links --verify --fix
 --unsafe-fixes`` does (the same functions; the page check is left out, as it would need the
 network) and prints: preprints, injected, found, false alarms, entries before and after,
@@ -46,6 +47,8 @@ class Stub:
     def __init__(self) -> None:
         self.preprints: dict[tuple[str, str], tuple[str, int]] = {}
         self.published: dict[tuple[str, str], str] = {}
+        self.journal_side: dict[str, str] = {}
+        """Preprint DOI -> journal DOI known only from the article's ``has-preprint``."""
         self.journals: dict[str, tuple[str, int, str]] = {}
         self.requests: Counter[str] = Counter()
 
@@ -98,8 +101,18 @@ class Stub:
     async def works(self, request: Any) -> Any:
         from aiohttp import web
 
-        dois = [p.partition(":")[2] for p in request.query.get("filter", "").split(",")]
-        items = [w for d in dois if (w := self._work(d.lower())) is not None]
+        filters = request.query.get("filter", "")
+        dois = [p.partition(":")[2].lower() for p in filters.split(",")]
+        if filters.startswith("relation.type:has-preprint,"):
+            items = []
+            for preprint in dois[1:]:
+                journal = self.journal_side.get(preprint)
+                work = self._work(journal) if journal else None
+                if work is not None:
+                    link = {"id-type": "doi", "id": preprint, "asserted-by": "subject"}
+                    items.append({**work, "relation": {"has-preprint": [link]}})
+        else:
+            items = [w for d in dois if (w := self._work(d)) is not None]
         body = {"status": "ok", "message-type": "work-list", "message": {"items": items}}
         headers = {"x-rate-limit-limit": "50", "x-rate-limit-interval": "1s"}
         return web.json_response(body, headers=headers)
@@ -186,7 +199,11 @@ def _inject(doc: Any, stub: Stub, every: int) -> set[tuple[str, str]]:
         year = entry.year if (n // every) % 3 == 0 else min(entry.year + 1, LATEST)
         doi = pattern.format(year=year, n=n)
         stub.journals[doi] = (venue, year, entry.title)
-        stub.published[key] = doi
+        if (n // every) % 4 == 3:  # only the journal's record names the preprint
+            preprint = f"10.48550/arxiv.{ident.value}" if ident.scheme == "arxiv" else ident.value
+            stub.journal_side[preprint] = doi
+        else:
+            stub.published[key] = doi
         injected.add(key)
     return injected
 

@@ -105,6 +105,20 @@ WORKS: dict[str, dict[str, Any]] = {
         "published-online": _date(2025, 1, 9),
         "issued": _date(2025, 1),
     },
+    "10.1186/s13059-025-00009-x": {
+        "DOI": "10.1186/s13059-025-00009-x",
+        "type": "journal-article",
+        "title": ["A preprint the journal names"],
+        "container-title": ["Genome Biology"],
+        "published-online": _date(2025, 4, 2),
+        "issued": _date(2025, 4),
+        "relation": {
+            "has-preprint": [
+                {"id-type": "doi", "id": "10.1101/2024.03.03.000003", "asserted-by": "subject"},
+                {"id-type": "doi", "id": "10.48550/arXiv.2403.00003", "asserted-by": "subject"},
+            ]
+        },
+    },
     "10.1016/j.cell.2023.01.099": {
         "DOI": "10.1016/j.cell.2023.01.099",
         "type": "journal-article",
@@ -154,6 +168,7 @@ ARXIV = {
     "2306.04371": ("Tabula: a cell foundation model", "2023-06-07T12:00:00Z", None),
     "2401.00001": ("Another arXiv paper", "2024-01-02T00:00:00Z", "10.1038/s41592-025-00001-x"),
     "q-bio/0601001": ("An old arXiv paper", "2006-01-03T00:00:00Z", None),
+    "2403.00003": ("A preprint the journal names", "2024-03-04T00:00:00Z", None),
     "2402.00002": (
         "A second arXiv paper",
         "2024-02-03T00:00:00Z",
@@ -175,6 +190,10 @@ BIORXIV = {
     "10.1101/2024.02.02.000002": {
         "versions": [("2024-02-02", "A cell atlas foundation model")],
         "published": "10.1038/s41592-025-00001-x",
+    },
+    "10.1101/2024.03.03.000003": {
+        "versions": [("2024-03-03", "A preprint the journal names")],
+        "published": "NA",
     },
     "10.64898/2026.03.30.715396": {
         "versions": [("2026-03-30", "A new-prefix preprint")],
@@ -286,8 +305,23 @@ def _entry(key: str) -> str:
     )
 
 
+def _has_preprint(filters: str) -> list[dict[str, Any]]:
+    """``relation.type:has-preprint,relation.object:A,relation.object:B``: the works with a
+    ``has-preprint`` relation to A or B (objects compared as DOIs, case-blind)."""
+    wanted = {p.partition(":")[2].lower() for p in filters.split(",")[1:]}
+    return [
+        work
+        for work in WORKS.values()
+        if any(
+            rel["id"].lower() in wanted for rel in work.get("relation", {}).get("has-preprint", [])
+        )
+    ]
+
+
 def _crossref_list(filters: str, select: str | None) -> web.Response:
     items = []
+    if filters.startswith("relation.type:has-preprint,"):
+        items = _has_preprint(filters)
     for part in filters.split(","):
         name, _, value = part.partition(":")
         for work in WORKS.values():

@@ -19,7 +19,7 @@ from scfm_lint.verify.http import Pacer
 from scfm_lint.verify.ids import Identifier, identify
 from scfm_lint.verify.judge import Listed, judge
 from scfm_lint.verify.record import Lookup, Paper, Stats, VerifyResult
-from scfm_lint.verify.services import RESOLVERS, Client
+from scfm_lint.verify.services import RESOLVERS, Client, crossref_articles
 from scfm_lint.verify.settings import SERVICES, VerifySettings, load_settings
 
 
@@ -121,6 +121,46 @@ async def _with_published(
     return out
 
 
+async def _with_articles(
+    client: Client, lookups: dict[Identifier, Lookup], deadline: float | None
+) -> dict[Identifier, Lookup]:
+    """Find the journal version of preprints that record none, from the journal's side: an
+    article whose Crossref record says ``has-preprint`` this preprint (one more pass)."""
+    wanted = {
+        ident: lookup.paper.doi
+        for ident, lookup in lookups.items()
+        if lookup.paper is not None
+        and lookup.paper.preprint
+        and lookup.paper.doi
+        and not (lookup.paper.published_doi or lookup.paper.published_venue)
+    }
+    if not wanted:
+        return lookups
+    seconds = None if deadline is None else max(0.0, deadline - time.monotonic())
+    try:
+        articles = await asyncio.wait_for(
+            crossref_articles(client, sorted({d for d in wanted.values() if d})), seconds
+        )
+    except asyncio.TimeoutError:
+        return lookups
+    out = dict(lookups)
+    for ident, doi in wanted.items():
+        article = articles.get(doi or "")
+        paper = lookups[ident].paper
+        if article is None or paper is None:
+            continue
+        out[ident] = replace(
+            lookups[ident],
+            paper=replace(
+                paper,
+                published_doi=article.doi,
+                published_venue=article.venue,
+                published_year=article.years[0] if article.years else None,
+            ),
+        )
+    return out
+
+
 def _place(link: LinkLike | str) -> tuple[str, int, int]:
     if isinstance(link, str):
         return link, 0, 0
@@ -150,6 +190,7 @@ async def verify_entries(
     deadline = time.monotonic() + settings.deadline if settings.deadline else None
     fresh = await resolve(client, [i for i in wanted if i not in known], deadline)
     fresh = await _with_published(client, fresh, deadline)
+    fresh = await _with_articles(client, fresh, deadline)
     if cache is not None:
         cache.put(fresh.values())
     if stats is not None:

@@ -85,15 +85,21 @@ def _with_subtitle(title: str, subtitle: str | None) -> str:
     return f"{title}: {subtitle}"
 
 
-def _relation(work: Mapping[str, Any], name: str) -> str | None:
-    """The first DOI a Crossref ``relation`` of this name points to."""
+def relations(work: Mapping[str, Any], name: str) -> list[str]:
+    """The DOIs a Crossref ``relation`` of this name points to (``has-preprint``...)."""
     relation = work.get("relation")
     if not isinstance(relation, Mapping):
-        return None
-    for rel in relation.get(name) or ():
-        if isinstance(rel, Mapping) and rel.get("id-type") == "doi" and rel.get("id"):
-            return normalize_doi(str(rel["id"]))
-    return None
+        return []
+    found = (
+        normalize_doi(str(rel["id"]))
+        for rel in relation.get(name) or ()
+        if isinstance(rel, Mapping) and rel.get("id-type") == "doi" and rel.get("id")
+    )
+    return [doi for doi in found if doi]
+
+
+def _relation(work: Mapping[str, Any], name: str) -> str | None:
+    return next(iter(relations(work, name)), None)
 
 
 def _updates(work: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
