@@ -160,6 +160,7 @@ AGENCIES = {"10.5281/zenodo.123": {"id": "datacite", "label": "DataCite"}}
 
 ARXIV_SAMPLES = {
     "1404.1899": "arxiv-1.xml",  # 2014 layout: namespaces declared on each element
+    "1706.03762": "arxiv-2.xml",  # current layout: namespaces on the root only
     "cond-mat/0102536": "arxiv-3.xml",
 }
 """arXiv ids answered with the entry of a recorded feed, spliced into the current layout."""
@@ -286,9 +287,8 @@ def _atom(entries: list[str]) -> str:
 
 
 def _sample_entry(key: str) -> str:
-    found = re.search(r"<entry>.*?</entry>", sample(ARXIV_SAMPLES[key]), re.S)
-    assert found is not None
-    return found.group(0) + "\n"
+    entries = re.findall(r"<entry>.*?</entry>", sample(ARXIV_SAMPLES[key]), re.S)
+    return next(e for e in entries if f"/abs/{key}v" in e) + "\n"
 
 
 def _entry(key: str) -> str:

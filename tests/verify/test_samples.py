@@ -90,6 +90,16 @@ CASES = [
         {"published_doi": "10.1088/2041-8205/789/2/l29", "published_year": 2014},
     ),
     Case(
+        "arxiv-2.xml",
+        "https://arxiv.org/pdf/1706.03762v7",
+        E("Attention Is All You Need", 2017, "arXiv"),
+        "exists",
+        "Attention Is All You Need",
+        (2017, 2023),
+        "arXiv",
+        {"published_doi": None, "published_venue": None},
+    ),
+    Case(
         "arxiv-3.xml",
         "https://arxiv.org/abs/cond-mat/0102536v1",
         E("Impact of electron-electron cusp on configuration interaction energies", 2001, "arXiv"),
@@ -171,6 +181,7 @@ CASES = [
         {"venue_short": "Methods Mol Biol"},
     ),
 ]
+CASES_BY_NAME = {c.sample: c for c in CASES}
 CASES[2] = Case(
     **{
         **CASES[2].__dict__,
@@ -226,6 +237,16 @@ async def test_sample_through_its_client(fake, session, case: Case) -> None:
     assert result.found_venue == case.venue
 
 
+def test_arxiv_search_feed_in_the_current_layout() -> None:
+    papers = parsers.arxiv_feed(sample("arxiv-2.xml"))
+    assert sorted(papers) == ["1706.03762", "2104.04692", "2604.21816"]
+    assert papers["2604.21816"].title == (
+        "Tool Attention Is All You Need: Dynamic Tool Gating and Lazy Schema Loading for "
+        "Eliminating the MCP/Tools Tax in Scalable Agentic Workflows"
+    )
+    assert papers["2104.04692"].years == (2021,)
+
+
 def test_missing_samples_read_as_missing() -> None:
     rxiv = Identifier("biorxiv", "10.1101/000000")
     assert parsers.biorxiv_details(sample("biorxiv-404.json"), rxiv) is None
@@ -233,6 +254,8 @@ def test_missing_samples_read_as_missing() -> None:
     assert parsers.esummary(sample("pubmed-3-error.json"), [pmid]) == {pmid: None}
     agency = sample("crossref-agency.json")["message"]["agency"]
     assert agency == {"id": "crossref", "label": "Crossref"}
+    with pytest.raises(ValueError, match="Crossref"):  # the 404 body is not JSON
+        parsers.crossref_items(sample("crossref-404.txt"))
 
 
 @pytest.mark.parametrize(
@@ -323,18 +346,18 @@ PER_SERVICE = [
     ),
     (
         "https://arxiv.org/abs/1404.1899",
-        E(CASES[3].title, 2014, "arXiv"),
+        E(CASES_BY_NAME["arxiv-1.xml"].title, 2014, "arXiv"),
         "/arxiv/query",
     ),
     (
         "https://www.biorxiv.org/content/10.1101/641381v1",
-        E(CASES[5].title, 2019, "bioRxiv"),
+        E(CASES_BY_NAME["biorxiv-1.json"].title, 2019, "bioRxiv"),
         "/rxiv/details",
     ),
     ("https://openreview.net/forum?id=ECTxVRFhUa", E(TPA, 2025, "NeurIPS"), "/or/notes"),
     (
         "https://pubmed.ncbi.nlm.nih.gov/27933103/",
-        E(CASES[9].title, 2016, "J Cheminform"),
+        E(CASES_BY_NAME["pubmed-1.json"].title, 2016, "J Cheminform"),
         "/eutils/esummary.fcgi",
     ),
 ]
