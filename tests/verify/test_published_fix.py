@@ -145,3 +145,14 @@ def test_a_multi_line_entry_moves_whole() -> None:
         "   a note on a second line",
         "1. [2024 Cell] **B** [[paper]](https://x.org/b)",
     ]
+
+
+def test_an_ordering_setting_naming_no_heading_only_stops_the_move() -> None:
+    items = [
+        "1. [2025 Cell] **A** [[paper]](https://x.org/a)",
+        "1. [2024 Cell] **B** [[paper]](https://x.org/b)",
+        f"1. {PRE}",
+    ]
+    after = _fixed(_list(*items), [7], ordering={"sections": {"No such heading": "ascending"}})
+    assert after is not None
+    assert after.splitlines()[6].startswith("1. [2025 Nature Methods] **Pre**")

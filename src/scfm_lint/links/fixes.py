@@ -17,6 +17,7 @@ from scfm_lint.checks.verify_rules import CODES
 from scfm_lint.config.model import Config
 from scfm_lint.document.model import Document, Entry
 from scfm_lint.engine.finding import Edit, Finding, Fix
+from scfm_lint.errors import ConfigError
 from scfm_lint.fixing.apply import apply_edits, select, unified_diff, usable, write_atomic
 from scfm_lint.util.textedit import span_of_lines
 from scfm_lint.verify.record import VerifyResult
@@ -159,7 +160,10 @@ def published_fix(doc: Document, config: Config, results: Sequence[VerifyResult]
             since[entry.index] = found
     if not since:
         return None
-    modes = section_modes(doc, config)
+    try:
+        modes = section_modes(doc, config)
+    except ConfigError:  # `check` reports it; here entries are only rewritten in place
+        modes = ["off"] * (len(doc.headings) + 1)
     edits: list[Edit] = []
     for list_id in dict.fromkeys(doc.entries[i].list_id for i in since):
         members = [e for e in doc.entries if e.list_id == list_id]
