@@ -272,6 +272,13 @@ async def test_missing_answers_in_the_real_shapes_are_not_found(fake, session, u
     assert result.verdict == "not-found", result.message
 
 
+def test_an_undated_record_without_event_stays_undated() -> None:
+    # ``created`` is when the record was deposited, not when the paper appeared.
+    work = dict(sample("crossref-2.json")["message"], event=None)
+    assert work["created"]["date-parts"][0][0] == 2004
+    assert parsers.crossref_work(work, Identifier("doi", work["DOI"])).years == ()
+
+
 def test_arxiv_journal_ref_year_and_venue() -> None:
     assert parsers.journal_ref("Astrophys. J. 789 (2014) L29") == ("Astrophys. J.", 2014)
     assert parsers.journal_ref("J. Chem. Phys. 115, 1626 (2001)") == ("J. Chem. Phys.", 2001)

@@ -131,10 +131,10 @@ def crossref_work(work: Mapping[str, Any], ident: Identifier) -> Paper:
     """One Crossref work."""
     dates = {key: _date_year(work.get(key)) for key in ("published-online", "published-print")}
     issued = _date_year(work.get("issued"))
-    # ``issued`` is ``[[null]]`` on some old proceedings: the meeting's year, else the
-    # record's creation, still dates them.
+    # ``issued`` is ``[[null]]`` on some old proceedings: the meeting's year still dates
+    # them. ``created`` does not: it is the deposit (2004 for a 2003 workshop paper).
     if issued is None and not any(dates.values()):
-        issued = _event_year(work) or _date_year(work.get("created"))
+        issued = _event_year(work)
     posted = _date_year(work.get("posted")) or issued
     earliest = min((y for y in (*dates.values(), issued) if y is not None), default=None)
     preprint = work.get("type") == "posted-content"
