@@ -34,6 +34,7 @@ def _result(verdict: str, line: int = 7, column: int = 3) -> VerifyResult:
         ("year-mismatch", "SCF503", Severity.WARNING),
         ("venue-mismatch", "SCF504", Severity.WARNING),
         ("published", "SCF505", Severity.INFO),
+        ("retracted", "SCF507", Severity.ERROR),
     ],
 )
 def test_each_verdict_has_its_code(verdict: str, code: str, severity: Severity) -> None:
@@ -82,6 +83,21 @@ def test_cache_survives_reopening_and_garbage(tmp_path: Path) -> None:
     other = MetadataCache(path, 100)
     other._store.write(("INSERT INTO papers VALUES ('doi:10.1/bad', '{\"x\": 1}', 0)", [()]))
     assert other.get([DOI, Identifier("doi", "10.1/bad")], now=1) == {DOI: Lookup(DOI, PAPER)}
+
+
+def test_cache_keeps_updates_and_forgets_papers_cached_without_them(tmp_path: Path) -> None:
+    import json
+
+    retracted = Paper(DOI, "T", (2024,), "Cell", updates=(("retraction", "10.1/notice"),))
+    cache = MetadataCache(tmp_path / "v.sqlite3", ttl=100)
+    cache.put([Lookup(DOI, retracted)], now=0)
+    assert cache.get([DOI], now=1)[DOI].paper == retracted
+    older = Identifier("doi", "10.1/older")
+    row = {"ident": {"scheme": "doi", "value": "10.1/older"}, "title": "T", "years": [2024]}
+    insert = "INSERT INTO papers VALUES (?, ?, 0)"
+    cache._store.write((insert, [("doi:10.1/older", json.dumps(row))]))
+    assert cache.get([older], now=1) == {}
+    cache.close()
 
 
 def test_a_cache_path_that_cannot_be_used_is_one_warning(tmp_path: Path) -> None:

@@ -52,7 +52,7 @@ EXISTS = [
     ),
     (E("Cells as sentences", 2025, "NeurIPS"), "https://openreview.net/forum?id=Vk2sfKAdeu"),
     (E("A workshop paper", 2023, "NeurIPS Workshop"), "https://openreview.net/pdf?id=2mq6uezuGj"),
-    (E("A rejected paper", 2025, "ICLR"), "https://openreview.net/forum?id=BsA2GNkJhz"),
+    (E("A rejected paper", 2025, "arXiv"), "https://openreview.net/forum?id=BsA2GNkJhz"),
     (E(SCGPT, 2024, "Nature Methods"), "https://pubmed.ncbi.nlm.nih.gov/38483032/"),
     (
         E(
@@ -207,7 +207,30 @@ async def test_preprint_since_published(fake, session, title: str, url: str) -> 
     assert result.verdict == "published", result.message
     assert result.found_venue == ("arXiv" if "arxiv" in url else "bioRxiv")
     assert "Nature Methods (2025)" in result.message
-    assert result.suggestion == "https://doi.org/10.1038/s41592-025-00001-x"
+    new = "[2025 Nature Methods] https://doi.org/10.1038/s41592-025-00001-x"
+    assert result.suggestion == new
+    assert "write [2025 Nature Methods] and https://doi.org/10.1038/s41592-025-00001-x" in (
+        result.message
+    )
+    assert result.published_url == "https://doi.org/10.1038/s41592-025-00001-x"
+    assert result.published_tag == (2025, "Nature Methods")
+
+
+@pytest.mark.parametrize(
+    ("venue", "url"),
+    [
+        ("bioRxiv", "https://www.biorxiv.org/content/10.1101/2024.03.03.000003v1"),
+        ("arXiv", "https://arxiv.org/abs/2403.00003"),
+    ],
+)
+async def test_published_version_found_from_the_journal_side(
+    fake, session, venue: str, url: str
+) -> None:
+    # The preprint records nothing; the article's Crossref record says ``has-preprint``.
+    result = await _one(fake, session, E("A preprint the journal names", 2024, venue), url)
+    assert result.verdict == "published", result.message
+    assert result.published_tag == (2025, "Genome Biology")
+    assert result.published_url == "https://doi.org/10.1186/s13059-025-00009-x"
 
 
 async def test_a_second_link_is_checked_for_its_title_only(fake, session) -> None:
@@ -259,10 +282,17 @@ async def test_batches_and_polite_parameters(fake, session) -> None:
     stats = Stats()
     config = config_for(base, mailto="lists@example.org")
     results = await verify_entries(items, config, session, stats=stats)
-    batches = [r for r in state.log if r.path == "/cr/works"]
+    works = [r for r in state.log if r.path == "/cr/works"]
+    batches = [r for r in works if r.query["filter"].startswith("doi:")]
     # 45 DOIs at 20 per request, plus one for the journal version 2401.00001 records
     assert len(batches) == 4
     assert "10.1038/s41592-025-00001-x" in batches[-1].query["filter"]
+    # and one asking which articles name the two other arXiv papers as their preprint
+    [reverse] = [r for r in works if r not in batches]
+    assert reverse.query["filter"] == (
+        "relation.type:has-preprint,relation.object:10.48550/arxiv.2306.04371,"
+        "relation.object:10.48550/arxiv.q-bio/0601001"
+    )
     assert all(r.query["mailto"] == "lists@example.org" for r in batches)
     assert "mailto:lists@example.org" in batches[0].headers["User-Agent"]
     assert state.count("/cr/works/") == 44  # each DOI absent from its batch is confirmed alone

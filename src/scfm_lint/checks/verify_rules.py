@@ -16,6 +16,7 @@ CODES = {
     "venue-mismatch": ("SCF504", "venue-mismatch"),
     "published": ("SCF505", "preprint-since-published"),
     "unknown": ("SCF506", "unverified-paper"),
+    "retracted": ("SCF507", "retracted-paper"),
 }
 """Verdict -> (code, name) of the finding reported for it (``exists`` yields none)."""
 
@@ -26,6 +27,7 @@ SEVERITY = {
     "venue-mismatch": Severity.WARNING,
     "published": Severity.INFO,
     "unknown": Severity.INFO,
+    "retracted": Severity.ERROR,
 }
 """Verdict -> default severity."""
 
@@ -114,14 +116,22 @@ network_rule(
     "A preprint entry whose paper has since been published: the published version is named.",
     """
 What it does: for a preprint tagged as a preprint (bioRxiv, medRxiv, arXiv), reports the
-journal version the preprint server or Crossref records for it.
+published version that Crossref (an `is-preprint-of` relation), bioRxiv/medRxiv (the
+`published` DOI) or arXiv (the `doi` and `journal_ref` fields) records for it. The message
+and the suggestion give the new tag (the published venue as the venue catalog spells it,
+and its year) and the published version's URL.
 
-Why is this bad? Nothing is broken, but readers usually want the peer-reviewed version.
+Why is this bad? Nothing is broken, but the entry decays: readers usually want the
+peer-reviewed version, and a `[2023 bioRxiv]` tag hides that the paper appeared since.
 
 Example: `[2023 bioRxiv] ... [[paper]](https://www.biorxiv.org/content/10.1101/...)` whose
-preprint is now a Nature Methods paper.
+preprint is now a 2024 Nature Methods paper.
 
-Fix: consider linking the published version and updating the tag.
+Fix: write the suggested tag and URL. `links --verify --fix --unsafe-fixes` rewrites the
+entry (tag and first link) and, when the year changed in a list ordered by year, moves it to
+where its new year belongs (after the entries of the same year); where the list is numbered
+sequentially the markers keep counting. An entry whose published version's venue, year or
+DOI is unknown is reported but left alone.
 """,
 )
 
@@ -140,5 +150,25 @@ Why is this bad? Nothing is known to be wrong; the paper is simply unverified th
 Example: a DOI registered with DataCite.
 
 Fix: nothing, or run again later.
+""",
+)
+
+network_rule(
+    "SCF507",
+    "retracted-paper",
+    SEVERITY["retracted"],
+    "A link whose paper has been retracted or withdrawn (Crossref `updated-by`).",
+    """
+What it does: reads the `updated-by` notices Crossref records for the linked paper and
+reports the paper when one of them is a retraction, a withdrawal or a removal (corrections
+and addenda are not reported). The message names the notice.
+
+Why is this bad? A reading list recommends its papers; a retracted one misleads every reader
+who trusts the list.
+
+Example: `[2023 Cell] **A retracted cell atlas** [[paper]](https://doi.org/10.1016/...)`
+whose DOI Crossref lists as updated by a retraction notice.
+
+Fix: remove the entry, or keep it with a note that it was retracted.
 """,
 )

@@ -14,7 +14,14 @@ from scfm_lint.links.findings import Row
 if TYPE_CHECKING:
     from scfm_lint.links.report import LinkStats
 
-_PAPER_PROBLEMS = ("not-found", "title-mismatch", "year-mismatch", "venue-mismatch", "published")
+_PAPER_PROBLEMS = (
+    "not-found",
+    "title-mismatch",
+    "year-mismatch",
+    "venue-mismatch",
+    "published",
+    "retracted",
+)
 BEFORE_HEADINGS = "Before the first heading"
 _ORDER = ("dead", "invalid", "redirected", "blocked", "unchecked", "excluded")
 """The order problems are listed in; a verdict not named here comes after these."""
@@ -124,8 +131,30 @@ def _advice(problems: list[Row], out: TextIO) -> None:
         out.write("\n## What to do\n\n" + "\n".join(lines) + "\n")
 
 
+def _published_since(rows: list[Row], out: TextIO) -> None:
+    """One row per preprint entry whose published version exists: what to write instead."""
+    found = [r for r in rows if r.verify is not None and r.verify.verdict == "published"]
+    if not found:
+        return
+    out.write(
+        "\n## Published since\n\n"
+        "Preprints whose journal or conference version exists. `scfm-lint links --verify --fix"
+        " --unsafe-fixes` writes the new tag and URL (and moves the entry when its year"
+        " changed).\n\n"
+        "| file | line | entry | preprint | new tag | new URL |\n"
+        "| --- | ---: | --- | --- | --- | --- |\n"
+    )
+    for row in sorted(found, key=lambda r: (r.path, r.link.line)):
+        v = row.verify
+        assert v is not None
+        tag = f"[{v.published_tag[0]} {v.published_tag[1]}]" if v.published_tag else ""
+        cells = [row.path, str(row.link.line), what(row), row.link.url, tag, v.published_url]
+        out.write("| " + " | ".join(_cell(c) for c in cells) + " |\n")
+
+
 def write_audit(stats: LinkStats, out: TextIO) -> None:
-    """The audit: counts, advice for the verdicts found, then one table per section."""
+    """The audit: counts, advice for the verdicts found, preprints published since, then one
+    table per section."""
     papers = stats.verify is not None
     problems = [row for row in stats.rows if _problem(row, papers)]
     out.write("# Link check\n\n")
@@ -134,6 +163,7 @@ def write_audit(stats: LinkStats, out: TextIO) -> None:
         out.write("\nNo problems found.\n")
         return
     _advice(problems, out)
+    _published_since(problems, out)
     groups: dict[tuple[str, str], list[Row]] = {}
     for row in sorted(problems, key=lambda r: (r.path, r.link.line, r.link.column)):
         groups.setdefault((row.path, section_name(row)), []).append(row)

@@ -307,7 +307,12 @@ def check_documents(
         found = to_findings(doc, checked.results, settings.fail_on, selection.severity, verified)
         if papers is not None:
             found += _paper_findings(papers.get(doc.path, ()), doc.path, selection.severity)
-        findings += apply_pragmas(doc, [f for f in found if selection.enabled(f.code)])
+        kept = apply_pragmas(doc, [f for f in found if selection.enabled(f.code)])
+        if papers is not None:
+            from scfm_lint.links.fixes import attach_published
+
+            kept = attach_published(doc, config, kept, papers.get(doc.path, ()))
+        findings += kept
         all_rows += rows(doc, checked.results, verified)
     stats = LinkStats(
         all_rows,

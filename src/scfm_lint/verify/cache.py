@@ -41,6 +41,8 @@ def _key(ident: Identifier) -> str:
 def _paper(data: Any) -> Paper:
     data["ident"] = Identifier(**data["ident"])
     data["years"] = tuple(data["years"])
+    # A paper cached before ``updates`` was read is asked again: it may have been retracted.
+    data["updates"] = tuple(tuple(u) for u in data["updates"])
     return Paper(**data)
 
 

@@ -10,14 +10,16 @@ from typing import Any, Protocol
 
 import aiohttp
 
+from scfm_lint.config.load import as_config
 from scfm_lint.config.model import Config
 from scfm_lint.document.model import Document, Entry, Link
+from scfm_lint.paperlist.venues import Catalog
 from scfm_lint.verify.cache import MetadataCache
 from scfm_lint.verify.http import Pacer
 from scfm_lint.verify.ids import Identifier, identify
 from scfm_lint.verify.judge import Listed, judge
-from scfm_lint.verify.record import Lookup, Stats, VerifyResult
-from scfm_lint.verify.services import RESOLVERS, Client
+from scfm_lint.verify.record import Lookup, Paper, Stats, VerifyResult
+from scfm_lint.verify.services import RESOLVERS, Client, crossref_articles
 from scfm_lint.verify.settings import SERVICES, VerifySettings, load_settings
 
 
@@ -97,7 +99,7 @@ async def _with_published(
     wanted = {
         lookup.paper.published_doi
         for lookup in lookups.values()
-        if lookup.paper and lookup.paper.published_doi and not lookup.paper.published_year
+        if lookup.paper and lookup.paper.published_doi
     }
     if not wanted:
         return lookups
@@ -116,6 +118,46 @@ async def _with_published(
                     published_year=journal.years[0] if journal.years else None,
                 ),
             )
+    return out
+
+
+async def _with_articles(
+    client: Client, lookups: dict[Identifier, Lookup], deadline: float | None
+) -> dict[Identifier, Lookup]:
+    """Find the journal version of preprints that record none, from the journal's side: an
+    article whose Crossref record says ``has-preprint`` this preprint (one more pass)."""
+    wanted = {
+        ident: lookup.paper.doi
+        for ident, lookup in lookups.items()
+        if lookup.paper is not None
+        and lookup.paper.preprint
+        and lookup.paper.doi
+        and not (lookup.paper.published_doi or lookup.paper.published_venue)
+    }
+    if not wanted:
+        return lookups
+    seconds = None if deadline is None else max(0.0, deadline - time.monotonic())
+    try:
+        articles = await asyncio.wait_for(
+            crossref_articles(client, sorted({d for d in wanted.values() if d})), seconds
+        )
+    except asyncio.TimeoutError:
+        return lookups
+    out = dict(lookups)
+    for ident, doi in wanted.items():
+        article = articles.get(doi or "")
+        paper = lookups[ident].paper
+        if article is None or paper is None:
+            continue
+        out[ident] = replace(
+            lookups[ident],
+            paper=replace(
+                paper,
+                published_doi=article.doi,
+                published_venue=article.venue,
+                published_year=article.years[0] if article.years else None,
+            ),
+        )
     return out
 
 
@@ -148,6 +190,7 @@ async def verify_entries(
     deadline = time.monotonic() + settings.deadline if settings.deadline else None
     fresh = await resolve(client, [i for i in wanted if i not in known], deadline)
     fresh = await _with_published(client, fresh, deadline)
+    fresh = await _with_articles(client, fresh, deadline)
     if cache is not None:
         cache.put(fresh.values())
     if stats is not None:
@@ -156,6 +199,7 @@ async def verify_entries(
         for name, pacer in client.pacers.items():
             stats.requests[name] = stats.requests.get(name, 0) + pacer.sent
     lookups = {**known, **fresh}
+    venues = as_config(config).venues
     results = []
     for (entry, link), ident in zip(items, idents, strict=True):
         url, line, column = _place(link)
@@ -163,9 +207,12 @@ async def verify_entries(
             results.append(VerifyResult(url, line, column, "unknown", None, "no identifier"))
             continue
         lookup = lookups.get(ident)
+        if lookup is not None and lookup.paper is not None and lookup.paper.published_venue:
+            lookup = replace(lookup, paper=canonical_published(lookup.paper, venues))
         listed = Listed(entry.title, entry.year, entry.venue, _primary(entry, link))
         verdict = judge(listed, lookup, settings.title_threshold)
         paper = lookup.paper if lookup else None
+        since = paper if verdict.verdict == "published" and paper is not None else None
         results.append(
             VerifyResult(
                 url,
@@ -180,9 +227,32 @@ async def verify_entries(
                 found_years=paper.years if paper else (),
                 found_venue=paper.venue if paper else None,
                 cached=ident in known,
+                published_url=_doi_url(since.published_doi) if since else None,
+                published_tag=_tag(since) if since else None,
             )
         )
     return results
+
+
+def canonical_published(paper: Paper, venues: Catalog) -> Paper:
+    """``paper`` with its published venue spelled as the venue catalog spells it (found by
+    the published DOI's prefix, else by the name); an unknown venue keeps its spelling."""
+    name = paper.published_venue or ""
+    venue = venues.by_doi(paper.published_doi) if paper.published_doi else None
+    if venue is None:
+        match = venues.resolve(name, loose=False)
+        venue = match.venue if match is not None and not match.rest else None
+    return replace(paper, published_venue=venue.name) if venue is not None else paper
+
+
+def _doi_url(doi: str | None) -> str | None:
+    return f"https://doi.org/{doi}" if doi else None
+
+
+def _tag(paper: Paper) -> tuple[int, str] | None:
+    if paper.published_year and paper.published_venue:
+        return paper.published_year, paper.published_venue
+    return None
 
 
 def entry_links(doc: Document) -> list[tuple[Entry, Link]]:

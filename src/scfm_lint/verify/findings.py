@@ -42,7 +42,9 @@ def results_to_findings(
     return sorted(found)
 
 
-ALIVE = frozenset({"exists", "title-mismatch", "year-mismatch", "venue-mismatch", "published"})
+ALIVE = frozenset(
+    {"exists", "title-mismatch", "year-mismatch", "venue-mismatch", "published", "retracted"}
+)
 """Verify verdicts that prove the identifier, hence the link's target, exists."""
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 import json
 import random
+import re
 import time
 from typing import Any
 
@@ -38,18 +39,47 @@ class Answer:
 
 class Pacer:
     """One service's manners: at most ``limit`` requests in flight, ``delay`` seconds between
-    two starts, and a pause for everyone when the service asks for one (Retry-After)."""
+    two starts, a pause for everyone when the service asks for one (Retry-After), and the
+    stricter of these and the limits the service announces (:meth:`announce`)."""
 
     def __init__(self, limit: int, delay: float) -> None:
         self._slots = asyncio.Semaphore(max(1, limit))
         self._delay = delay
         self._next = 0.0
         self._lock = asyncio.Lock()
+        self._room = asyncio.Condition()
+        self._cap = max(1, limit)
+        self._busy = 0
         self.sent = 0
         """Requests sent so far (every try counts)."""
 
+    @property
+    def delay(self) -> float:
+        """Seconds between two starts, as configured or as the service announced."""
+        return self._delay
+
+    @property
+    def cap(self) -> int:
+        """Requests allowed in flight at once."""
+        return self._cap
+
+    def announce(self, headers: Mapping[str, str]) -> None:
+        """Adopt the limits a service announces when they are stricter than ours: Crossref's
+        ``x-rate-limit-limit`` requests per ``x-rate-limit-interval`` and its
+        ``x-concurrency-limit``. Unreadable values are ignored."""
+        limit = _count(headers.get("x-rate-limit-limit"))
+        interval = _seconds(headers.get("x-rate-limit-interval"))
+        if limit and interval is not None:
+            self._delay = max(self._delay, interval / limit)
+        concurrency = _count(headers.get("x-concurrency-limit"))
+        if concurrency:
+            self._cap = min(self._cap, concurrency)
+
     async def __aenter__(self) -> None:
         await self._slots.acquire()
+        async with self._room:
+            await self._room.wait_for(lambda: self._busy < self._cap)
+            self._busy += 1
         async with self._lock:
             wait = self._next - time.monotonic()
             if wait > 0:
@@ -58,11 +88,28 @@ class Pacer:
             self.sent += 1
 
     async def __aexit__(self, *exc: object) -> None:
+        async with self._room:
+            self._busy -= 1
+            self._room.notify_all()
         self._slots.release()
 
     def pause(self, seconds: float) -> None:
         """Hold every next request to this service for ``seconds``."""
         self._next = max(self._next, time.monotonic() + seconds)
+
+
+def _count(value: str | None) -> int | None:
+    value = (value or "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else None
+
+
+def _seconds(value: str | None) -> float | None:
+    """``1s``, ``500ms`` or ``2`` as seconds (Crossref writes ``1s``)."""
+    found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(ms|s)?\s*", value or "")
+    if found is None:
+        return None
+    number = float(found.group(1))
+    return number / 1000 if found.group(2) == "ms" else number
 
 
 def retry_after(value: str | None, now: float | None = None) -> float | None:
@@ -109,6 +156,7 @@ async def fetch(
                 ) as response,
             ):
                 status = response.status
+                pacer.announce(response.headers)
                 if status not in RETRY_STATUS:
                     return Answer(status, await response.text(errors="replace"))
                 asked = retry_after(response.headers.get("Retry-After"))

@@ -71,9 +71,31 @@ def judge(listed: Listed, lookup: Lookup | None, threshold: float = 0.9) -> Verd
             f"the link's paper is “{paper.title}” ({_where(paper)}, {ident}), "
             f"not the entry's “{listed.title}”",
         )
+    retraction = paper.retraction
+    if retraction is not None:
+        kind, notice = retraction
+        where = f" (notice https://doi.org/{notice})" if notice else ""
+        return Verdict(
+            "retracted",
+            f"{ident} has been taken back: Crossref records a {kind}{where}",
+            f"https://doi.org/{notice}" if notice else None,
+        )
     if not listed.primary:
         return Verdict("exists")
+    if paper.kind == "submission":
+        return _submission(listed, paper)
     return _preprint(listed, paper) if paper.preprint else _published_paper(listed, paper)
+
+
+def _submission(listed: Listed, paper: Paper) -> Verdict:
+    """An OpenReview submission that no venue accepted: only a preprint tag (or none) fits."""
+    if not listed.venue or preprint_server(listed.venue) is not None:
+        return Verdict("exists")
+    return Verdict(
+        "venue-mismatch",
+        f"the tag says {listed.venue} but OpenReview lists {paper.ident} as "
+        f"“{paper.status}”, not as an accepted paper",
+    )
 
 
 def _preprint(listed: Listed, paper: Paper) -> Verdict:
@@ -102,11 +124,25 @@ def _preprint(listed: Listed, paper: Paper) -> Verdict:
             f"{', '.join(map(str, paper.years))}",
             f"[{year} {listed.venue or paper.venue}]",
         )
-    if paper.published_doi:
+    if paper.published_doi or (paper.published_venue and paper.published_year):
+        tag = new_tag(paper)
+        url = _doi_url(paper)
+        write = " and ".join(x for x in (tag, url) if x)
         return Verdict(
-            "published", f"the preprint has since appeared in {_published(paper)}", _doi_url(paper)
+            "published",
+            f"the preprint has since appeared in {_published(paper)}"
+            + (f": write {write}" if write else ""),
+            " ".join(x for x in (tag, url) if x) or None,
         )
     return Verdict("exists")
+
+
+def new_tag(paper: Paper) -> str | None:
+    """The tag a preprint published since should carry (``[2025 Nature Methods]``), when
+    its published version's venue and year are known."""
+    if paper.published_venue and paper.published_year:
+        return f"[{paper.published_year} {paper.published_venue}]"
+    return None
 
 
 def _published_paper(listed: Listed, paper: Paper) -> Verdict:

@@ -85,10 +85,56 @@ def _with_subtitle(title: str, subtitle: str | None) -> str:
     return f"{title}: {subtitle}"
 
 
+def relations(work: Mapping[str, Any], name: str) -> list[str]:
+    """The DOIs a Crossref ``relation`` of this name points to (``has-preprint``...)."""
+    relation = work.get("relation")
+    if not isinstance(relation, Mapping):
+        return []
+    found = (
+        normalize_doi(str(rel["id"]))
+        for rel in relation.get(name) or ()
+        if isinstance(rel, Mapping) and rel.get("id-type") == "doi" and rel.get("id")
+    )
+    return [doi for doi in found if doi]
+
+
+def _relation(work: Mapping[str, Any], name: str) -> str | None:
+    return next(iter(relations(work, name)), None)
+
+
+def _updates(work: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    """``updated-by`` notices as (type, DOI) pairs."""
+    found = work.get("updated-by")
+    if not isinstance(found, list):
+        return ()
+    return tuple(
+        # The notice's DOI as deposited: PLOS annotation DOIs keep their slashes.
+        (str(u.get("type") or "").lower(), str(u.get("DOI") or "").strip().lower())
+        for u in found
+        if isinstance(u, Mapping) and u.get("type")
+    )
+
+
+def _event_year(work: Mapping[str, Any]) -> int | None:
+    """A proceedings paper's meeting year: the event's start date, else a year in its name."""
+    event = work.get("event")
+    if not isinstance(event, Mapping):
+        return None
+    year = _date_year(event.get("start"))
+    if year is None:
+        found = _YEAR.search(_text(event.get("name")))
+        year = int(found.group(1)) if found else None
+    return year
+
+
 def crossref_work(work: Mapping[str, Any], ident: Identifier) -> Paper:
     """One Crossref work."""
     dates = {key: _date_year(work.get(key)) for key in ("published-online", "published-print")}
     issued = _date_year(work.get("issued"))
+    # ``issued`` is ``[[null]]`` on some old proceedings: the meeting's year still dates
+    # them. ``created`` does not: it is the deposit (2004 for a 2003 workshop paper).
+    if issued is None and not any(dates.values()):
+        issued = _event_year(work)
     posted = _date_year(work.get("posted")) or issued
     earliest = min((y for y in (*dates.values(), issued) if y is not None), default=None)
     preprint = work.get("type") == "posted-content"
@@ -101,13 +147,6 @@ def crossref_work(work: Mapping[str, Any], ident: Identifier) -> Paper:
             else []
         )
         venue = _first(names) or _rxiv_server(str(work.get("DOI", ""))) or venue
-    published = None
-    relation = work.get("relation")
-    if isinstance(relation, Mapping):
-        for rel in relation.get("is-preprint-of") or ():
-            if isinstance(rel, Mapping) and rel.get("id-type") == "doi":
-                published = normalize_doi(str(rel.get("id", "")))
-                break
     return Paper(
         ident=ident,
         title=_with_subtitle(_first(work.get("title")) or "", _first(work.get("subtitle"))),
@@ -116,8 +155,10 @@ def crossref_work(work: Mapping[str, Any], ident: Identifier) -> Paper:
         venue_short=_first(work.get("short-container-title")),
         preprint=preprint,
         kind=str(work.get("type") or ""),
-        published_doi=published,
+        published_doi=_relation(work, "is-preprint-of") if preprint else None,
         doi=normalize_doi(str(work.get("DOI", ""))),
+        preprint_doi=None if preprint else _relation(work, "has-preprint"),
+        updates=_updates(work),
     )
 
 
@@ -147,6 +188,7 @@ def arxiv_feed(text: str) -> dict[str, Paper]:
         published = _YEAR.search(entry.findtext(f"{_ATOM}published") or "")
         updated = _YEAR.search(entry.findtext(f"{_ATOM}updated") or "")
         doi = normalize_doi(entry.findtext(f"{_ARXIV}doi") or "")
+        journal, journal_year = journal_ref(entry.findtext(f"{_ARXIV}journal_ref") or "")
         papers[key] = Paper(
             ident=Identifier("arxiv", key),
             title=_text(entry.findtext(f"{_ATOM}title")),
@@ -155,10 +197,23 @@ def arxiv_feed(text: str) -> dict[str, Paper]:
             preprint=True,
             kind="posted-content",
             published_doi=doi,
-            published_venue=_text(entry.findtext(f"{_ARXIV}journal_ref")) or None,
+            published_venue=journal,
+            published_year=journal_year,
             doi=f"10.48550/arxiv.{key}",
         )
     return papers
+
+
+_REF_DETAILS = re.compile(r"[\s,;:]*(?:\d|\(|\b(?:vol|volume|pp|no)\b\.?)", re.IGNORECASE)
+
+
+def journal_ref(text: str) -> tuple[str | None, int | None]:
+    """An arXiv ``journal_ref`` split into its venue and year: ``J. Chem. Phys. 115, 1626
+    (2001)`` -> (``J. Chem. Phys.``, 2001); the year is the last one written."""
+    text = _text(text)
+    years = _YEAR.findall(text)
+    venue = _REF_DETAILS.split(text, maxsplit=1)[0].strip(" ,;:")
+    return venue or None, int(years[-1]) if years else None
 
 
 def biorxiv_details(body: Any, ident: Identifier) -> Paper | None:
@@ -194,17 +249,37 @@ def _ms_year(value: Any) -> int | None:
     return datetime.fromtimestamp(value / 1000, tz=timezone.utc).year
 
 
-def openreview_venue(venue: str) -> tuple[str | None, int | None]:
+_NOT_ACCEPTED = re.compile(
+    r"^(?:submitted to|under review)|\b(?:withdrawn|rejected|desk.rejected)\b|\bsubmission\b"
+    r"|^acl arr\b",
+    re.IGNORECASE,
+)
+_NOT_ACCEPTED_ID = re.compile(r"/(?:Desk_)?(?:Rejected|Withdrawn)_Submission$|/ARR/", re.I)
+
+
+def openreview_venue(venue: str, venueid: str = "") -> tuple[str | None, int | None]:
     """``NeurIPS 2023 poster`` -> (``NeurIPS``, 2023); a workshop keeps ``Workshop``;
-    ``Submitted to ICLR 2025`` is no venue (the paper was not accepted there)."""
+    ``Submitted to ICLR 2025``, ``ICLR 2024 Conference Withdrawn Submission``, a desk-rejected
+    or rejected submission and an ACL Rolling Review submission are no venue (the paper was
+    not accepted there)."""
     found = _YEAR.search(venue)
     year = int(found.group(1)) if found else None
-    if not venue or venue.lower().startswith(("submitted to", "under review")):
+    if not venue or _NOT_ACCEPTED.search(venue) or _NOT_ACCEPTED_ID.search(venueid):
         return None, year
     name = venue[: found.start()].strip() if found else venue
     if "workshop" in venue.lower() and "workshop" not in name.lower():
         name = f"{name} Workshop"
     return name or None, year
+
+
+def _dblp_arxiv(note: Mapping[str, Any], content: Mapping[str, Any]) -> bool:
+    """A note OpenReview imported from DBLP's record of an arXiv paper (``CoRR``)."""
+    invitations = [str(i) for i in note.get("invitations") or () if isinstance(i, str)]
+    imported = any(i.startswith("DBLP.org/") for i in invitations) or str(
+        note.get("invitation", "")
+    ).startswith("DBLP.org/")
+    where = f"{_value(content, 'venue')} {_value(content, 'venueid')}".lower()
+    return imported and ("corr" in where.split() or "/corr/" in where)
 
 
 def openreview_notes(body: Any, ident: Identifier) -> Paper | None:
@@ -217,15 +292,16 @@ def openreview_notes(body: Any, ident: Identifier) -> Paper | None:
     note = next((n for n in notes if n.get("id") == ident.value), notes[0])
     content = note.get("content") if isinstance(note.get("content"), Mapping) else {}
     assert isinstance(content, Mapping)
-    venue, year = openreview_venue(_value(content, "venue"))
-    dates = (_ms_year(note.get(k)) for k in ("pdate", "odate", "cdate", "tcdate"))
-    return Paper(
-        ident=ident,
-        title=_value(content, "title"),
-        years=_years(year) if year else _years(*dates),
-        venue=venue,
-        kind="conference",
-    )
+    written = _value(content, "venue")
+    venue, year = openreview_venue(written, _value(content, "venueid"))
+    dates = [_ms_year(note.get(k)) for k in ("pdate", "odate", "cdate", "tcdate")]
+    years = _years(year) if year else _years(*dates)
+    title = _value(content, "title")
+    if _dblp_arxiv(note, content):
+        return Paper(ident, title, years, "arXiv", preprint=True, kind="posted-content")
+    if venue is None and written:
+        return Paper(ident, title, years, None, kind="submission", status=written)
+    return Paper(ident=ident, title=title, years=years, venue=venue, kind="conference")
 
 
 def esummary(body: Any, ids: Iterable[Identifier]) -> dict[Identifier, Paper | None]:

@@ -13,6 +13,7 @@ VERDICTS = (
     "year-mismatch",
     "venue-mismatch",
     "published",
+    "retracted",
     "unknown",
 )
 """Every verdict. ``exists`` and ``published`` mean the link is alive and right (the second
@@ -42,6 +43,23 @@ class Paper:
     published_year: int | None = None
     doi: str | None = None
     """The paper's DOI, when it has one (for suggestions)."""
+    preprint_doi: str | None = None
+    """For a published paper: the DOI of its preprint (Crossref ``has-preprint``)."""
+    status: str = ""
+    """What the service says instead of a venue when the paper was not accepted anywhere
+    (``ICLR 2024 Conference Withdrawn Submission``); empty otherwise."""
+    updates: tuple[tuple[str, str], ...] = ()
+    """Notices that update the paper (Crossref ``updated-by``): (type, notice DOI) pairs,
+    the type as Crossref spells it (``correction``, ``retraction``, ``withdrawal``...)."""
+
+    @property
+    def retraction(self) -> tuple[str, str] | None:
+        """The notice that retracts or withdraws the paper, if any."""
+        return next((u for u in self.updates if u[0] in RETRACTING), None)
+
+
+RETRACTING = frozenset({"retraction", "withdrawal", "removal"})
+"""Crossref update types that take a paper back (corrections and addenda do not)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +93,10 @@ class VerifyResult:
     found_years: tuple[int, ...] = ()
     found_venue: str | None = None
     cached: bool = False
+    published_url: str | None = None
+    """For a preprint published since: the published version's URL (``https://doi.org/…``)."""
+    published_tag: tuple[int, str] | None = None
+    """For a preprint published since: the (year, venue) its tag should now say."""
 
     def to_dict(self) -> dict[str, object]:
         """The JSON form, for the audit report beside the page verdicts."""
@@ -90,6 +112,8 @@ class VerifyResult:
             "found_years": list(self.found_years),
             "found_venue": self.found_venue,
             "cached": self.cached,
+            "published_url": self.published_url,
+            "published_tag": list(self.published_tag) if self.published_tag else None,
         }
 
 

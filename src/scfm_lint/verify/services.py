@@ -24,7 +24,8 @@ from scfm_lint.verify.settings import VerifySettings
 # Only fields Crossref documents as selectable: an unknown name fails the whole request.
 _CROSSREF_FIELDS = (
     "DOI,title,container-title,short-container-title,type,issued,published,"
-    "published-print,published-online,relation,group-title,alternative-id,publisher,subtitle"
+    "published-print,published-online,relation,group-title,alternative-id,publisher,subtitle,"
+    "posted,created,event,updated-by"
 )
 
 
@@ -122,6 +123,41 @@ async def _crossref_batch(
             found[ident] = await _crossref_single(client, ident)
         else:  # Crossref indexes most, not all, PIIs: absence proves nothing
             found[ident] = Lookup(ident, reason="PII not indexed by Crossref")
+    return found
+
+
+async def _articles_batch(client: Client, dois: Sequence[str]) -> dict[str, Paper]:
+    params = client.crossref_params(
+        filter=",".join(["relation.type:has-preprint", *(f"relation.object:{d}" for d in dois)]),
+        rows=str(len(dois) * 2),
+        select=_CROSSREF_FIELDS,
+    )
+    answer = await client.get("crossref", "/works", params)
+    if answer.status != 200:
+        raise ServiceError(f"HTTP {answer.status}")
+    found: dict[str, Paper] = {}
+    for work in parsers.crossref_items(answer.json()):
+        doi = normalize_doi(str(work.get("DOI", "")))
+        if not doi or work.get("type") == "posted-content":
+            continue
+        for preprint in parsers.relations(work, "has-preprint"):
+            if preprint in dois and preprint not in found:
+                found[preprint] = parsers.crossref_work(work, Identifier("doi", doi))
+    return found
+
+
+async def crossref_articles(client: Client, dois: Sequence[str]) -> dict[str, Paper]:
+    """The published articles that declare one of these preprint DOIs as their preprint
+    (Crossref ``has-preprint``, deposited by the journal), by preprint DOI; a failed request
+    only leaves its preprints without an answer."""
+    found: dict[str, Paper] = {}
+    size = client.settings.batch.get("crossref", 20)
+    for start in range(0, len(dois), max(1, size)):
+        chunk = list(dois[start : start + size])
+        try:
+            found.update(await _articles_batch(client, chunk))
+        except ANSWER_ERRORS:
+            continue
     return found
 
 
