@@ -12,13 +12,13 @@ from yarl import URL
 
 from scfm_lint.links import urls
 from scfm_lint.links.limits import PrioritySemaphore
+from scfm_lint.links.network import Watch, open_session, watch_of
 from scfm_lint.links.policy import Policies
 from scfm_lint.links.request import (
     ConclusiveError,
     Response,
     StalledError,
     TransientError,
-    open_session,
     refused,
     send,
 )
@@ -60,6 +60,9 @@ class Checker:
         self.progress = progress
         self.is_allowed = is_allowed
         self.requests_sent = 0
+        self.sent: list[tuple[float, str]] = []
+        """``(loop time, URL)`` of each request as it left, in order."""
+        self.watch: Watch = watch_of(session) or Watch()
         self._global = PrioritySemaphore(settings.concurrency)
         self._hosts: dict[str, _Host] = {}
 
@@ -79,7 +82,8 @@ class Checker:
         for task in tasks.values():
             task.add_done_callback(tick)
         if tasks:
-            await asyncio.wait(tasks.values(), timeout=self.settings.deadline)
+            await self._wait(list(tasks.values()))
+        down = self.network_down
         results: dict[str, LinkResult] = {}
         for url, task in tasks.items():
             if task.done() and task.exception() is not None:
@@ -90,9 +94,30 @@ class Checker:
             else:
                 task.cancel()
                 message = f"not finished within the {self.settings.deadline:g} s deadline"
+                if down is not None:
+                    message = "not checked: the network is down"
                 results[url] = LinkResult(url, "unchecked", message=message)
         await asyncio.gather(*tasks.values(), return_exceptions=True)
         return offline_guard(results)
+
+    @property
+    def network_down(self) -> str | None:
+        """Why the run stopped early when the network went down, else None."""
+        return self.watch.message if self.watch.down.is_set() else None
+
+    async def _wait(self, tasks: list[asyncio.Future[LinkResult]]) -> None:
+        """Until every task is done, the deadline passes or the network is found down."""
+        everything = asyncio.ensure_future(asyncio.wait(tasks))
+        down = asyncio.ensure_future(self.watch.down.wait())
+        try:
+            await asyncio.wait(
+                {everything, down},
+                timeout=self.settings.deadline,
+                return_when=asyncio.FIRST_COMPLETED,
+            )
+        finally:
+            everything.cancel()
+            down.cancel()
 
     async def _check_url(self, url: str) -> LinkResult:
         problem = urls.problem(url)
@@ -266,6 +291,7 @@ class Checker:
             await self._space(host)
             async with self._global.hold(priority):
                 self.requests_sent += 1
+                self.sent.append((asyncio.get_running_loop().time(), url))
                 if started is not None:
                     started.set()
                 extra = self.policies.for_host(host_name).headers
