@@ -187,7 +187,7 @@ def check_beside(
     finally:
         if cache is not None:
             cache.close()
-    return CheckRun({**hits, **fresh.results}, fresh.requests), other
+    return CheckRun({**hits, **fresh.results}, fresh.requests, fresh.down), other
 
 
 @dataclass
