@@ -10,6 +10,7 @@ links to.
 from __future__ import annotations
 
 import asyncio
+import base64
 from collections.abc import Callable
 from dataclasses import dataclass, field
 import errno
@@ -49,10 +50,11 @@ def proxy_for(url: str | URL) -> dict[str, Any]:
     address = URL(proxy)
     if address.user is None:
         return {"proxy": address}
-    auth = aiohttp.BasicAuth(address.user, address.password or "")
+    # The header by hand: aiohttp deprecates proxy_auth= and BasicAuth (3.14).
+    secret = f"{address.user}:{address.password or ''}".encode()
     return {
         "proxy": address.with_user(None),
-        "proxy_headers": {"Proxy-Authorization": auth.encode()},
+        "proxy_headers": {"Proxy-Authorization": "Basic " + base64.b64encode(secret).decode()},
     }
 
 
