@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable
+import contextlib
 from dataclasses import dataclass, field, replace
 import random
 
@@ -287,15 +288,24 @@ class Checker:
     ) -> Response:
         """Send one request inside the host's and the run's limits."""
         host = self._host(host_name)
-        async with host.slots.hold(priority):
-            await self._space(host)
-            async with self._global.hold(priority):
+        loop = asyncio.get_running_loop()
+        # With a delay, the host's spacing lock is held until the request has its run-wide
+        # slot, so the delay counts from when a request really leaves, not from its turn.
+        spacing = host.spacing if host.delay > 0 else contextlib.nullcontext()
+        async with host.slots.hold(priority), contextlib.AsyncExitStack() as stack:
+            async with spacing:
+                # A loop: asyncio may wake a timer up to one clock tick early.
+                while (wait := host.next_start - loop.time()) > 0:
+                    await asyncio.sleep(wait)
+                await stack.enter_async_context(self._global.hold(priority))
+                now = loop.time()
+                host.next_start = now + host.delay
+                self.sent.append((now, url))
                 self.requests_sent += 1
-                self.sent.append((asyncio.get_running_loop().time(), url))
-                if started is not None:
-                    started.set()
-                extra = self.policies.for_host(host_name).headers
-                return await send(self.session, self.settings, extra, method, url, timeout, hedged)
+            if started is not None:
+                started.set()
+            extra = self.policies.for_host(host_name).headers
+            return await send(self.session, self.settings, extra, method, url, timeout, hedged)
 
     def _host(self, name: str) -> _Host:
         host = self._hosts.get(name)
@@ -305,17 +315,6 @@ class Checker:
             limit = min(policy.concurrency or self.settings.per_host, self.settings.per_host)
             host = self._hosts[name] = _Host(PrioritySemaphore(limit), policy.delay)
         return host
-
-    async def _space(self, host: _Host) -> None:
-        """Keep ``delay`` seconds between the starts of two requests to one host."""
-        if host.delay <= 0:
-            return
-        async with host.spacing:
-            loop = asyncio.get_running_loop()
-            wait = host.next_start - loop.time()
-            if wait > 0:
-                await asyncio.sleep(wait)
-            host.next_start = loop.time() + host.delay
 
 
 async def _first_answer(
