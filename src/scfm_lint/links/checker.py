@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 import contextlib
 from dataclasses import dataclass, field, replace
 import random
+import time
 
 import aiohttp
 from yarl import URL
@@ -31,6 +32,7 @@ _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _PERMANENT = frozenset({301, 308})
 _HEDGE_AFTER = 0.7  # share of the timeout after which a silent request gets a twin
 _HEDGE_SHARE = 1 / 3  # the twin's (or a retry's) timeout, as a share of the timeout
+_TICK = time.get_clock_info("monotonic").resolution  # asyncio may wake a timer this early
 Progress = Callable[[int, int, str | None], None]
 """``(done, total, verdict of the URL just checked)``: a progress bar's feed."""
 
@@ -294,9 +296,9 @@ class Checker:
         spacing = host.spacing if host.delay > 0 else contextlib.nullcontext()
         async with host.slots.hold(priority), contextlib.AsyncExitStack() as stack:
             async with spacing:
-                # A loop: asyncio may wake a timer up to one clock tick early.
-                while (wait := host.next_start - loop.time()) > 0:
-                    await asyncio.sleep(wait)
+                wait = host.next_start - loop.time()
+                if wait > 0:
+                    await asyncio.sleep(wait + _TICK)
                 await stack.enter_async_context(self._global.hold(priority))
                 now = loop.time()
                 host.next_start = now + host.delay
