@@ -78,7 +78,7 @@ async def test_literal_private_targets_stay_refused_through_a_proxy(proxy, monke
     settings = fast_settings(retries=0, allow_private=False)
     async with open_session(settings, resolver=NameResolver({})) as session:
         results, _ = await check(["http://10.1.2.3/admin"], settings, session=session)
-    assert results["http://10.1.2.3/admin"].verdict == "blocked"
+    assert results["http://10.1.2.3/admin"].verdict == "excluded"
     assert carried == []
 
 
