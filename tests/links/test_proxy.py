@@ -7,12 +7,15 @@ page without the proxy cannot have resolved it, so an ``ok`` proves the proxy ca
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import ssl
 
 import aiohttp
 from aiohttp import web
-from linkhelpers import NameResolver, check, fast_settings
+from linkhelpers import NameResolver, Recorder, check, fast_settings, make_app, named_session
 import pytest
+import trustme
 from yarl import URL
 
 from scfm_lint.links.network import open_session, proxy_for
@@ -120,3 +123,53 @@ def test_each_scheme_takes_its_own_proxy_and_credentials_go_in_a_header(monkeypa
     assert proxy_for("http://example.org/x") == {"proxy": URL("http://plain.proxy:8080")}
     monkeypatch.delenv("HTTP_PROXY")
     assert proxy_for("http://example.org/x") == {}
+
+
+@pytest.fixture
+async def tunnel():
+    """A CONNECT proxy on loopback (what HTTPS_PROXY names): ``(address, hosts tunnelled)``."""
+    tunnelled: list[str] = []
+
+    async def pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while chunk := await reader.read(65536):
+                writer.write(chunk)
+                await writer.drain()
+        except ConnectionError:
+            pass
+        finally:
+            writer.close()
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head = await reader.readuntil(b"\r\n\r\n")
+        method, authority, _ = head.split(b"\r\n", 1)[0].decode().split(" ", 2)
+        assert method == "CONNECT"
+        tunnelled.append(authority)
+        port = int(authority.rsplit(":", 1)[1])  # every name is on loopback
+        up_reader, up_writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(b"HTTP/1.1 200 Connection established\r\n\r\n")
+        await writer.drain()
+        await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+
+    server = await asyncio.start_server(serve, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}", tunnelled
+    server.close()
+
+
+async def test_https_proxy_tunnels_https_links(tunnel, aiohttp_server, monkeypatch):
+    address, tunnelled = tunnel
+    ca = trustme.CA()
+    server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("site.test").configure_cert(server_ctx)
+    client_ctx = ssl.create_default_context()
+    ca.configure_trust(client_ctx)
+    rec = Recorder()
+    secure = await aiohttp_server(make_app(rec), ssl=server_ctx)
+    monkeypatch.setenv("HTTPS_PROXY", address)
+    target = f"https://site.test:{secure.port}/ok/tunnelled"
+    async with named_session({}, ssl=client_ctx) as session:  # only the proxy knows site.test
+        results, _ = await check([target], fast_settings(retries=0), session=session)
+    assert results[target].verdict == "ok"
+    assert tunnelled == [f"site.test:{secure.port}"]
+    assert rec.count("/ok/tunnelled") == 1
