@@ -7,6 +7,7 @@ another build's ``scfm-lint`` (by default main's venv); the candidate is this wo
 
     python benchmarks/dead_network.py
     python benchmarks/dead_network.py --baseline /work/main/.venv/bin/scfm-lint --no-verify
+    python benchmarks/dead_network.py --after-only   # seconds, not minutes
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--baseline", default="/work/main/.venv/bin/scfm-lint")
     parser.add_argument("--candidate", default=str(ROOT / ".venv" / "bin" / "scfm-lint"))
     parser.add_argument("--no-verify", action="store_true", help="skip the --verify runs")
+    parser.add_argument("--after-only", action="store_true", help="skip the baseline runs")
     parser.add_argument("--timeout", type=float, default=900.0, help="per run, seconds")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
@@ -83,7 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows = []
         for verify in modes:
             command = "links --verify" if verify else "links"
-            for label, tool in (("before", args.baseline), ("after", args.candidate)):
+            builds = [("before", args.baseline), ("after", args.candidate)]
+            for label, tool in builds[1:] if args.after_only else builds:
                 print(f"running {label}: {command} ...", file=sys.stderr, flush=True)
                 rows.append(
                     (command, label, run(tool, Path(args.list), verify, shim, args.timeout))
