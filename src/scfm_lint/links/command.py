@@ -148,12 +148,12 @@ async def _both(
         checked, finished = await asyncio.gather(pages, unless_down(session, work))
         if not finished:
             # The papers' services are as unreachable as the pages: no verification at all.
-            message = network_watch_message(session)
+            message = _down_message(session)
             return replace(checked, down=checked.down or message), None
         return checked, work.result()
 
 
-def network_watch_message(session: aiohttp.ClientSession) -> str | None:
+def _down_message(session: aiohttp.ClientSession) -> str | None:
     from scfm_lint.links.network import watch_of
 
     watch = watch_of(session)
