@@ -9,7 +9,8 @@ import pytest
 @pytest.fixture(autouse=True)
 def clean_environ(monkeypatch, tmp_path):
     """A hermetic environment: no token, no CI, a private cache folder."""
-    for name in ("GITHUB_TOKEN", "CI", "HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy"):
+    proxies = ("HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy")
+    for name in ("GITHUB_TOKEN", "CI", *proxies):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
 

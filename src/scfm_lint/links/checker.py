@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable
+import contextlib
 from dataclasses import dataclass, field, replace
 import random
+import time
 
 import aiohttp
 from yarl import URL
 
 from scfm_lint.links import urls
 from scfm_lint.links.limits import PrioritySemaphore
+from scfm_lint.links.network import Watch, open_session, watch_of
 from scfm_lint.links.policy import Policies
 from scfm_lint.links.request import (
     ConclusiveError,
     Response,
     StalledError,
     TransientError,
-    open_session,
     refused,
     send,
 )
@@ -30,6 +32,7 @@ _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _PERMANENT = frozenset({301, 308})
 _HEDGE_AFTER = 0.7  # share of the timeout after which a silent request gets a twin
 _HEDGE_SHARE = 1 / 3  # the twin's (or a retry's) timeout, as a share of the timeout
+_TICK = time.get_clock_info("monotonic").resolution  # asyncio may wake a timer this early
 Progress = Callable[[int, int, str | None], None]
 """``(done, total, verdict of the URL just checked)``: a progress bar's feed."""
 
@@ -60,6 +63,9 @@ class Checker:
         self.progress = progress
         self.is_allowed = is_allowed
         self.requests_sent = 0
+        self.sent: list[tuple[float, str]] = []
+        """``(loop time, URL)`` of each request as it left, in order."""
+        self.watch: Watch = watch_of(session) or Watch()
         self._global = PrioritySemaphore(settings.concurrency)
         self._hosts: dict[str, _Host] = {}
 
@@ -79,7 +85,8 @@ class Checker:
         for task in tasks.values():
             task.add_done_callback(tick)
         if tasks:
-            await asyncio.wait(tasks.values(), timeout=self.settings.deadline)
+            await self._wait(list(tasks.values()))
+        down = self.network_down
         results: dict[str, LinkResult] = {}
         for url, task in tasks.items():
             if task.done() and task.exception() is not None:
@@ -90,9 +97,30 @@ class Checker:
             else:
                 task.cancel()
                 message = f"not finished within the {self.settings.deadline:g} s deadline"
+                if down is not None:
+                    message = "not checked: the network is down"
                 results[url] = LinkResult(url, "unchecked", message=message)
         await asyncio.gather(*tasks.values(), return_exceptions=True)
         return offline_guard(results)
+
+    @property
+    def network_down(self) -> str | None:
+        """Why the run stopped early when the network went down, else None."""
+        return self.watch.message if self.watch.down.is_set() else None
+
+    async def _wait(self, tasks: list[asyncio.Future[LinkResult]]) -> None:
+        """Until every task is done, the deadline passes or the network is found down."""
+        everything = asyncio.ensure_future(asyncio.wait(tasks))
+        down = asyncio.ensure_future(self.watch.down.wait())
+        try:
+            await asyncio.wait(
+                {everything, down},
+                timeout=self.settings.deadline,
+                return_when=asyncio.FIRST_COMPLETED,
+            )
+        finally:
+            everything.cancel()
+            down.cancel()
 
     async def _check_url(self, url: str) -> LinkResult:
         problem = urls.problem(url)
@@ -262,14 +290,24 @@ class Checker:
     ) -> Response:
         """Send one request inside the host's and the run's limits."""
         host = self._host(host_name)
-        async with host.slots.hold(priority):
-            await self._space(host)
-            async with self._global.hold(priority):
+        loop = asyncio.get_running_loop()
+        # With a delay, the host's spacing lock is held until the request has its run-wide
+        # slot, so the delay counts from when a request really leaves, not from its turn.
+        spacing = host.spacing if host.delay > 0 else contextlib.nullcontext()
+        async with host.slots.hold(priority), contextlib.AsyncExitStack() as stack:
+            async with spacing:
+                wait = host.next_start - loop.time()
+                if wait > 0:
+                    await asyncio.sleep(wait + _TICK)
+                await stack.enter_async_context(self._global.hold(priority))
+                now = loop.time()
+                host.next_start = now + host.delay
+                self.sent.append((now, url))
                 self.requests_sent += 1
-                if started is not None:
-                    started.set()
-                extra = self.policies.for_host(host_name).headers
-                return await send(self.session, self.settings, extra, method, url, timeout, hedged)
+            if started is not None:
+                started.set()
+            extra = self.policies.for_host(host_name).headers
+            return await send(self.session, self.settings, extra, method, url, timeout, hedged)
 
     def _host(self, name: str) -> _Host:
         host = self._hosts.get(name)
@@ -279,17 +317,6 @@ class Checker:
             limit = min(policy.concurrency or self.settings.per_host, self.settings.per_host)
             host = self._hosts[name] = _Host(PrioritySemaphore(limit), policy.delay)
         return host
-
-    async def _space(self, host: _Host) -> None:
-        """Keep ``delay`` seconds between the starts of two requests to one host."""
-        if host.delay <= 0:
-            return
-        async with host.spacing:
-            loop = asyncio.get_running_loop()
-            wait = host.next_start - loop.time()
-            if wait > 0:
-                await asyncio.sleep(wait)
-            host.next_start = loop.time() + host.delay
 
 
 async def _first_answer(

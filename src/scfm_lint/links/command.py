@@ -87,6 +87,8 @@ class CheckRun:
     """Verdicts keyed by :func:`~scfm_lint.links.findings.key_of` of the URL."""
     requests: int
     """Requests sent over the network (cache hits send none)."""
+    down: str | None = None
+    """Why the run stopped early (the network is down), else None."""
 
 
 def excluded(url: str, settings: Settings, policies: Policies) -> bool:
@@ -113,7 +115,7 @@ async def check_urls(
             return await check_urls(keys, settings, policies, session=own, progress=progress)
     checker = Checker(session, settings, policies, progress=progress)
     results = await checker.check(keys)
-    return CheckRun(results, checker.requests_sent)
+    return CheckRun(results, checker.requests_sent, checker.network_down)
 
 
 def check_with_cache(
@@ -136,14 +138,26 @@ async def _both(
 ) -> tuple[CheckRun, T | None]:
     import asyncio
 
-    from scfm_lint.links.checker import open_session
+    from scfm_lint.links.network import open_session, unless_down
 
     async with open_session(settings) as session:
         pages = check_urls(keys, settings, policies, session=session, progress=progress)
         if beside is None:
             return await pages, None
-        checked, other = await asyncio.gather(pages, beside(session))
-        return checked, other
+        work = asyncio.ensure_future(beside(session))
+        checked, finished = await asyncio.gather(pages, unless_down(session, work))
+        if not finished:
+            # The papers' services are as unreachable as the pages: no verification at all.
+            message = _down_message(session)
+            return replace(checked, down=checked.down or message), None
+        return checked, work.result()
+
+
+def _down_message(session: aiohttp.ClientSession) -> str | None:
+    from scfm_lint.links.network import watch_of
+
+    watch = watch_of(session)
+    return watch.message if watch is not None else None
 
 
 def check_beside(
@@ -173,7 +187,7 @@ def check_beside(
     finally:
         if cache is not None:
             cache.close()
-    return CheckRun({**hits, **fresh.results}, fresh.requests), other
+    return CheckRun({**hits, **fresh.results}, fresh.requests, fresh.down), other
 
 
 @dataclass
@@ -271,6 +285,8 @@ class Outcome:
 
     findings: list[Finding]
     stats: LinkStats
+    down: str | None = None
+    """Why the run stopped early (the network is down), else None."""
 
 
 def check_documents(
@@ -322,7 +338,7 @@ def check_documents(
         skipped,
         verify.stats if verify is not None else None,
     )
-    return Outcome(sorted(findings), stats)
+    return Outcome(sorted(findings), stats, checked.down)
 
 
 def run(
@@ -348,4 +364,7 @@ def run(
     report = Report(findings, len(documents), outcome.stats)
     # With --diff, stdout carries only the patch, so the report goes to stderr.
     emit(report, args, out or (sys.stderr if diff else sys.stdout))
+    if outcome.down is not None:
+        print(f"scfm-lint: error: {outcome.down}", file=sys.stderr)
+        return 2
     return 1 if config.selection.fails(findings) or rewritten else 0

@@ -1,9 +1,9 @@
-"""One HTTP exchange: the run's session, a single request, and what its failure means."""
+"""One HTTP exchange: a single request and what its failure means."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 import time
@@ -12,7 +12,8 @@ import aiohttp
 from yarl import URL
 
 from scfm_lint.links import urls
-from scfm_lint.links.safety import SafeResolver, is_public, private_cause
+from scfm_lint.links.network import proxy_for
+from scfm_lint.links.safety import private_cause
 from scfm_lint.links.settings import Settings
 
 _GITHUB = ("github.com", "githubusercontent.com")
@@ -58,29 +59,6 @@ class Response:
     challenge: bool
 
 
-def open_session(
-    settings: Settings, is_allowed: Callable[[str], bool] = is_public
-) -> aiohttp.ClientSession:
-    """The run's one session: pooled connections, a cookie jar, the SSRF guard unless off."""
-    resolver = None if settings.allow_private else SafeResolver(is_allowed=is_allowed)
-    connector = aiohttp.TCPConnector(
-        limit=settings.concurrency, limit_per_host=0, resolver=resolver, ttl_dns_cache=600
-    )
-    session = aiohttp.ClientSession(
-        connector=connector,
-        # unsafe=True keeps cookies of hosts named by IP address (loopback tests, simulators).
-        cookie_jar=aiohttp.CookieJar(unsafe=True),
-        trust_env=False,
-        max_line_size=16384,
-        max_field_size=65536,
-    )
-    # aiohttp silently resends an idempotent request once after a reset; our own retries
-    # (with backoff, counted) already cover that, and a hidden resend doubles the load.
-    if hasattr(session, "_retry_connection"):
-        session._retry_connection = False
-    return session
-
-
 async def send(
     session: aiohttp.ClientSession,
     settings: Settings,
@@ -106,7 +84,12 @@ async def send(
     )
     try:
         async with session.request(
-            method, target, headers=headers, allow_redirects=False, timeout=limits
+            method,
+            target,
+            headers=headers,
+            allow_redirects=False,
+            timeout=limits,
+            **proxy_for(target),
         ) as resp:
             head = b""
             if method == "GET" and resp.status < 300:

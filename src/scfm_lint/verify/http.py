@@ -14,6 +14,7 @@ from typing import Any
 
 import aiohttp  # the links path only: scfm_lint.verify.{http,services,core}
 
+from scfm_lint.links.network import is_down, proxy_for
 from scfm_lint.verify.settings import VerifySettings
 
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
@@ -147,12 +148,19 @@ async def fetch(
     timeout = aiohttp.ClientTimeout(total=settings.timeout)
     last = "no answer"
     for attempt in range(settings.retries + 1):
+        if is_down(session):
+            raise ServiceError("not asked: the network is down")
         wait = _backoff(settings, attempt)
         try:
             async with (
                 pacer,
                 session.get(
-                    url, params=params, headers=headers, timeout=timeout, allow_redirects=True
+                    url,
+                    params=params,
+                    headers=headers,
+                    timeout=timeout,
+                    allow_redirects=True,
+                    **proxy_for(url),
                 ) as response,
             ):
                 status = response.status
