@@ -86,7 +86,7 @@ def test_section_pins_apply_to_sub_sections() -> None:
 @pytest.mark.parametrize(
     ("pins", "message"),
     [
-        ({"numbering": "roman"}, "conventions.numbering: expected one of learn, one"),
+        ({"numbering": "roman"}, "conventions.numbering.: expected one of learn, one"),
         ({"sections": {"Nowhere": {"order": "none"}}}, "no heading with this text"),
         ({"sections": {"A": {"colour": "red"}}}, "unknown key 'colour'"),
         ({"catalog-depth": -1}, "conventions.catalog-depth"),
