@@ -1,10 +1,11 @@
-"""Link forms that have one better spelling: arXiv PDF links and plain-http links."""
+"""Link forms that have one better spelling, unless the list links the other way throughout."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from scfm_lint.checks.registry import Context, Hit, rule
+from scfm_lint.conventions import conventions_of
 from scfm_lint.engine.finding import Severity
 from scfm_lint.util.textedit import arxiv_abs, https, link_fix
 
@@ -19,6 +20,9 @@ _WEB_KINDS = frozenset({"markdown", "autolink", "bare", "html"})
     """
 What it does: flags an entry link to `arxiv.org/pdf/ID` (with or without a version or
 `.pdf`) and offers the abstract page `arxiv.org/abs/ID` (the version is kept) as a safe fix.
+A list whose arXiv links go to the PDF throughout (80% of them, at least 3) has that as its
+house style and gets no finding; `conventions.arxiv: abs` pins the abstract page (and brings
+the fixes back), `conventions.arxiv: pdf` turns the rule off.
 Why is this bad? The abstract page shows the title, authors, versions and the published
 venue, and links to the PDF; a PDF link downloads a file and hides which version is current.
 Duplicate detection treats both forms as one paper, so the list only needs one spelling.
@@ -28,6 +32,8 @@ Fix: `--fix` writes `https://arxiv.org/abs/2503.03485`.
     fixable=True,
 )
 def arxiv_pdf(ctx: Context) -> Iterator[Hit]:
+    if conventions_of(ctx).arxiv.value == "pdf":
+        return
     doc = ctx.doc
     for entry in doc.entries:
         for link in entry.links:
@@ -47,7 +53,9 @@ def arxiv_pdf(ctx: Context) -> Iterator[Hit]:
     """
 What it does: flags an entry link that starts with `http://` and offers the `https://` form
 as an unsafe fix (applied only with `--unsafe-fixes`, because not every host serves TLS:
-run `scfm-lint links` afterwards to confirm the new URL).
+run `scfm-lint links` afterwards to confirm the new URL). A list that links plain http
+throughout (80% of its links, at least 3) has that as its house style and gets no finding;
+`conventions.scheme: https` pins https (and brings the fixes back).
 Why is this bad? Plain http is redirected by almost every publisher today, costs readers a
 round trip, and can be tampered with on the way.
 Example: `[[paper]](http://www.nature.com/articles/s41592-024-02201-0)`.
@@ -56,6 +64,8 @@ Fix: `--fix --unsafe-fixes` writes `https://...`.
     fixable=True,
 )
 def http_link(ctx: Context) -> Iterator[Hit]:
+    if conventions_of(ctx).scheme.value == "http":
+        return
     doc = ctx.doc
     for entry in doc.entries:
         for link in entry.links:

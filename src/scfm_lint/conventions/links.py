@@ -20,6 +20,8 @@ COMMON_LABEL_USES = 5
 CLOSE_EDITS = 2
 LABELLED_KINDS = frozenset({"markdown", "reference"})
 _WEB_KINDS = frozenset({"markdown", "autolink", "bare", "html"})
+#: A label with a version tacked on (``paper v2``, ``code-2``): the base may be a common label.
+_VERSIONED = re.compile(r"^(?P<base>.*?\S)[\s_-]*\(?v?\d{1,2}\)?$", re.IGNORECASE)
 _ARXIV = re.compile(r"^https?://(?:www\.|export\.)?arxiv\.org/(abs|pdf)/", re.IGNORECASE)
 _DOI_HOSTS = frozenset({"doi.org", "dx.doi.org"})
 _NOT_PUBLISHER = ("arxiv.org", "biorxiv.org", "medrxiv.org", "github.com", "github.io")
@@ -56,7 +58,7 @@ def suspects(
 
     A known label is suspect only as another spelling of one the list uses often
     (``Paper`` once among many ``paper``); an unknown one when it is within a few edits of
-    a common or known label (``papr``).
+    a common or known label (``papr``), or is one with a version tacked on (``paper v2``).
     """
     known_fold = sorted({k.casefold() for k in known})
     common = [label for label, n in counts if n >= COMMON_LABEL_USES]
@@ -69,6 +71,10 @@ def suspects(
             near = next((c for c in common if c != label and c.casefold() == fold), None)
         else:
             near = next((c for c in (*common, *known_fold) if _close(label, c)), None)
+            versioned = _VERSIONED.match(label)
+            if near is None and versioned is not None:
+                base = versioned["base"].casefold()
+                near = next((c for c in (*common, *known_fold) if c.casefold() == base), None)
         if near is not None:
             out.append((label, near))
     return tuple(out)
