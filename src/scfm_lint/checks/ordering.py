@@ -41,10 +41,10 @@ def number_breaks(doc: Document, lst: ListInfo, style: str, base: int) -> Iterat
             continue
         if style == "one":
             fix = _renumber(doc, [e], 1, delim)
-            message = f"list marker {e.marker!r} should be '1{delim}' (every item of this list is 1{delim})"
+            message = f"list marker {e.marker!r} should be '1{delim}'"
         else:
             fix = _renumber(doc, items[pos:], want, delim)
-            message = f"list marker {e.marker!r} should be '{want}{delim}' (this list counts up)"
+            message = f"list marker {e.marker!r} should be '{want}{delim}' (the list counts up)"
             expected = (e.number if e.number is not None else want) + 1
         yield Hit(e.line, e.column, message, fix=fix)
 
