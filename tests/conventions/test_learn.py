@@ -195,3 +195,29 @@ def test_items_not_written_as_entries_do_not_vote_on_tag_and_notes() -> None:
 def test_an_entry_missing_only_its_tag_is_still_entry_like() -> None:
     text = "## Papers\n" + "1. **Title** [[paper]](https://example.org/)\n" * 3
     assert learned(text).formats[0].value == "entries"
+
+
+def test_a_label_with_a_version_tacked_on_is_suspect() -> None:
+    text = "## A\n" + entries([2024] * 5) + entries([2024], label="paper v2")
+    text += entries([2024], label="SAM3") + entries([2024], label="pdf (v1)")
+    assert learned(text).suspect_labels == (("paper v2", "paper"), ("pdf (v1)", "pdf"))
+
+
+def test_learn_reads_the_pins_of_a_typed_config() -> None:
+    from scfm_lint.config.load import build_config
+    from scfm_lint.conventions import learn
+
+    from .helpers import parsed
+
+    doc, _ = parsed("## A\n" + entries([2020, 2021, 2022, 2023], _seq(4)))
+    config = build_config({"conventions": {"order": "none", "numbering": "one"}}, "x.yaml")
+    conv = learn(doc, config)
+    assert (conv.order[0].value, conv.order[0].source) == ("none", CONFIG)
+    assert (conv.numbering[0].value, conv.numbering[0].source) == ("one", CONFIG)
+    assert (learn(doc, build_config()).order[0].value) == "oldest-first"
+
+
+def test_a_bare_yaml_off_pins_no_order() -> None:
+    text = "## A\n" + entries([2020, 2021, 2022, 2023])
+    conv = learned(text, {"conventions": {"sections": {"A": {"order": False}}}})
+    assert (conv.order[0].value, conv.order[0].source) == ("none", CONFIG)

@@ -27,7 +27,8 @@ class SectionSettings:
 @dataclass(frozen=True, slots=True)
 class EntrySettings:
     labels: tuple[str, ...]
-    """Link labels an entry may use (lower case)."""
+    """Labels known to be good (lower case): a rare label within an edit or two of one is
+    suspect (SCF105); the list's own labels are its vocabulary (``conventions.labels``)."""
     year_min: int
     years_ahead: int
 
