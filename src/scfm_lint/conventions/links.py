@@ -114,6 +114,25 @@ def _host(url: str) -> str:
         return ""
 
 
+def arxiv_form(url: str) -> str | None:
+    """``abs`` or ``pdf`` for an arXiv link, None for any other URL."""
+    m = _ARXIV.match(url)
+    return m[1].lower() if m else None
+
+
+def doi_form(link: Link) -> str | None:
+    """``doi.org`` or ``publisher`` for a ``[[paper]]`` link, None for others (preprints,
+    code)."""
+    if link.label.casefold() != "paper":
+        return None
+    host = _host(link.url)
+    if host in _DOI_HOSTS:
+        return "doi.org"
+    if host and not host.endswith(_NOT_PUBLISHER):
+        return "publisher"
+    return None
+
+
 def link_forms(doc: Document, pins: Pins) -> tuple[Convention[str], ...]:
     """arXiv ``abs``/``pdf``, ``https``/``http`` and ``doi.org``/``publisher``."""
     arxiv: list[str] = []
@@ -126,15 +145,12 @@ def link_forms(doc: Document, pins: Pins) -> tuple[Convention[str], ...]:
         low = url[:8].lower()
         if low.startswith(("http://", "https://")):
             scheme.append("https" if low == "https://" else "http")
-        m = _ARXIV.match(url)
-        if m:
-            arxiv.append(m[1].lower())
-        if link.label.casefold() == "paper":
-            host = _host(url)
-            if host in _DOI_HOSTS:
-                doi.append("doi.org")
-            elif host and not host.endswith(_NOT_PUBLISHER):
-                doi.append("publisher")
+        form = arxiv_form(url)
+        if form:
+            arxiv.append(form)
+        form = doi_form(link)
+        if form:
+            doi.append(form)
     return (
         _form("arxiv", arxiv, pins, "abs"),
         _form("scheme", scheme, pins, "https"),
