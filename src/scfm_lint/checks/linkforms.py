@@ -12,7 +12,9 @@ from scfm_lint.engine.finding import Severity
 from scfm_lint.util.textedit import arxiv_abs, https, link_fix
 
 _WEB_KINDS = frozenset({"markdown", "autolink", "bare", "html"})
-_ARXIV_ABS = re.compile(r"^(?P<base>https?://(?:www\.)?arxiv\.org)/abs/(?P<id>[\w./-]+)$")
+_ARXIV_ABS = re.compile(
+    r"^(?P<base>https?://(?:www\.)?arxiv\.org)/abs/(?P<id>[\w./-]+)$", re.IGNORECASE
+)
 
 
 @rule(
