@@ -221,3 +221,17 @@ def test_a_bare_yaml_off_pins_no_order() -> None:
     text = "## A\n" + entries([2020, 2021, 2022, 2023])
     conv = learned(text, {"conventions": {"sections": {"A": {"order": False}}}})
     assert (conv.order[0].value, conv.order[0].source) == ("none", CONFIG)
+
+
+def test_edit_distance_bounded_by_a_limit() -> None:
+    from scfm_lint.conventions.links import edit_distance
+
+    assert edit_distance("kitten", "sitting") == 3
+    assert edit_distance("kitten", "sitting", limit=1) == 2  # "further than 1"
+    assert edit_distance("papr", "paper", limit=1) == 1
+
+
+def test_many_long_one_off_labels_are_vocabulary() -> None:
+    text = "## A\n" + entries([2024] * 5)
+    text += "".join(entries([2024], label=f"一条很长的中文笔记标签第{i}条说明") for i in range(60))
+    assert learned(text).suspect_labels == ()

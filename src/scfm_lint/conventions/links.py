@@ -28,13 +28,16 @@ _DOI_HOSTS = frozenset({"doi.org", "dx.doi.org"})
 _NOT_PUBLISHER = ("arxiv.org", "biorxiv.org", "medrxiv.org", "github.com", "github.io")
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance between two short strings."""
+def edit_distance(a: str, b: str, limit: int | None = None) -> int:
+    """Levenshtein distance between two short strings; with ``limit``, any value above it
+    stands for "further than the limit" (the rows stop as soon as every cell exceeds it)."""
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
         for j, cb in enumerate(b, 1):
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if limit is not None and min(cur) > limit:
+            return limit + 1
         prev = cur
     return prev[-1]
 
@@ -45,12 +48,13 @@ def entry_links(doc: Document) -> Iterable[Link]:
 
 
 def _close(rare: str, common: str) -> bool:
+    if abs(len(rare) - len(common)) > CLOSE_EDITS:
+        return False  # lengths this far apart cannot be close: skip the distance
     a, b = rare.casefold(), common.casefold()
     if a == b:
         return rare != common
     limit = 1 if min(len(a), len(b)) <= 4 else CLOSE_EDITS
-    # Lengths further apart than the limit cannot be close: skip the quadratic distance.
-    return abs(len(a) - len(b)) <= limit and edit_distance(a, b) <= limit
+    return abs(len(a) - len(b)) <= limit and edit_distance(a, b, limit) <= limit
 
 
 def suspects(
