@@ -45,14 +45,17 @@ def test_order_learned_per_section_with_document_fallback() -> None:
         + entries([2019, 2020, 2021, 2022, 2023])
         + "## Small\n"
         + entries([2020, 2021])
+        + "## Mixed\n"
+        + entries([2020, 2021, 2019])
     )
     conv = learned(text)
-    new, old, small = conv.order
+    new, old, small, mixed = conv.order
     assert (new.value, new.source) == ("newest-first", LEARNED)
     assert (old.value, old.source) == ("oldest-first", LEARNED)
-    # pooled: four pairs each way, five with the small section: no clear document order
+    # pooled: no clear document order; a short section keeps its own agreeing pairs
     assert conv.document_order.source == DEFAULT
-    assert (small.value, small.source) == ("none", DEFAULT)
+    assert (small.value, small.source) == ("oldest-first", LEARNED)
+    assert (mixed.value, mixed.source) == ("none", DEFAULT)
 
 
 def test_a_messy_section_keeps_the_documents_order() -> None:
