@@ -4,16 +4,31 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from scfm_lint.checks.registry import Context, Hit, rule
-from scfm_lint.conventions import conventions_of
+from scfm_lint.conventions import conventions_of, learn
 from scfm_lint.document.model import Document, Entry, ListInfo
 from scfm_lint.engine.finding import Edit, Finding, Fix, Severity
 from scfm_lint.util.sequences import longest_ordered
 from scfm_lint.util.textedit import span_of_lines
 
+if TYPE_CHECKING:
+    from scfm_lint.config.model import Config
+
 #: Year orders a section may follow; ``none`` (no evident order) is never judged.
 NEWEST, OLDEST = "newest-first", "oldest-first"
+_MODES = {NEWEST: "descending", OLDEST: "ascending"}
+
+
+def section_modes(doc: Document, config: Config) -> list[str]:
+    """Per heading, then for the entries before any heading (index -1): the year order
+    SCF311 judges by, as ``descending``, ``ascending`` or ``off`` (for fixes that move
+    entries)."""
+    conventions = learn(doc, config)
+    modes = [_MODES.get(conventions.order_of(h.index).value, "off") for h in doc.headings]
+    modes.append(_MODES.get(conventions.order_of(None).value, "off"))
+    return modes
 
 
 def _renumber(doc: Document, items: Sequence[Entry], first: int, delim: str) -> Fix | None:
