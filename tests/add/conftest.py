@@ -62,7 +62,8 @@ def project(
     _, base = services
 
     def write(name: str = "list.md", extra: str = "", verify: str = "") -> Path:
-        default = "ordering:\n  sections:\n    Benchmarks: ascending\n" if name == "list.md" else ""
+        pin = "conventions:\n  sections:\n    Benchmarks: {order: oldest-first}\n"
+        default = pin if name == "list.md" else ""
         config = config_text(base) + "  cache: {enabled: false}\n" + verify + default + extra
         (tmp_path / ".scfm-lint.yaml").write_text(config, encoding="utf-8")
         readme = tmp_path / "README.md"

@@ -230,7 +230,7 @@ async def test_offline_composes_the_same_line_with_no_request(project, add, serv
 
 
 async def test_sequential_list_is_renumbered(project, add) -> None:
-    readme = project("sequential.md", "numbering:\n  style: sequential\n")
+    readme = project("sequential.md", "conventions:\n  numbering: sequential\n")
     clean = findings(readme)
     code, _out, err = await add("PMID:40000001", "--section", "papers")
     assert code == 0, err

@@ -45,14 +45,17 @@ def test_order_learned_per_section_with_document_fallback() -> None:
         + entries([2019, 2020, 2021, 2022, 2023])
         + "## Small\n"
         + entries([2020, 2021])
+        + "## Mixed\n"
+        + entries([2020, 2021, 2019])
     )
     conv = learned(text)
-    new, old, small = conv.order
+    new, old, small, mixed = conv.order
     assert (new.value, new.source) == ("newest-first", LEARNED)
     assert (old.value, old.source) == ("oldest-first", LEARNED)
-    # pooled: four pairs each way, five with the small section: no clear document order
+    # pooled: no clear document order; a short section keeps its own agreeing pairs
     assert conv.document_order.source == DEFAULT
-    assert (small.value, small.source) == ("none", DEFAULT)
+    assert (small.value, small.source) == ("oldest-first", LEARNED)
+    assert (mixed.value, mixed.source) == ("none", DEFAULT)
 
 
 def test_a_messy_section_keeps_the_documents_order() -> None:
@@ -86,7 +89,7 @@ def test_section_pins_apply_to_sub_sections() -> None:
 @pytest.mark.parametrize(
     ("pins", "message"),
     [
-        ({"numbering": "roman"}, "conventions.numbering: expected one of learn, one"),
+        ({"numbering": "roman"}, "conventions.numbering.: expected one of learn, one"),
         ({"sections": {"Nowhere": {"order": "none"}}}, "no heading with this text"),
         ({"sections": {"A": {"colour": "red"}}}, "unknown key 'colour'"),
         ({"catalog-depth": -1}, "conventions.catalog-depth"),
@@ -195,3 +198,43 @@ def test_items_not_written_as_entries_do_not_vote_on_tag_and_notes() -> None:
 def test_an_entry_missing_only_its_tag_is_still_entry_like() -> None:
     text = "## Papers\n" + "1. **Title** [[paper]](https://example.org/)\n" * 3
     assert learned(text).formats[0].value == "entries"
+
+
+def test_a_label_with_a_version_tacked_on_is_suspect() -> None:
+    text = "## A\n" + entries([2024] * 5) + entries([2024], label="paper v2")
+    text += entries([2024], label="SAM3") + entries([2024], label="pdf (v1)")
+    assert learned(text).suspect_labels == (("paper v2", "paper"), ("pdf (v1)", "pdf"))
+
+
+def test_learn_reads_the_pins_of_a_typed_config() -> None:
+    from scfm_lint.config.load import build_config
+    from scfm_lint.conventions import learn
+
+    from .helpers import parsed
+
+    doc, _ = parsed("## A\n" + entries([2020, 2021, 2022, 2023], _seq(4)))
+    config = build_config({"conventions": {"order": "none", "numbering": "one"}}, "x.yaml")
+    conv = learn(doc, config)
+    assert (conv.order[0].value, conv.order[0].source) == ("none", CONFIG)
+    assert (conv.numbering[0].value, conv.numbering[0].source) == ("one", CONFIG)
+    assert (learn(doc, build_config()).order[0].value) == "oldest-first"
+
+
+def test_a_bare_yaml_off_pins_no_order() -> None:
+    text = "## A\n" + entries([2020, 2021, 2022, 2023])
+    conv = learned(text, {"conventions": {"sections": {"A": {"order": False}}}})
+    assert (conv.order[0].value, conv.order[0].source) == ("none", CONFIG)
+
+
+def test_edit_distance_bounded_by_a_limit() -> None:
+    from scfm_lint.conventions.links import edit_distance
+
+    assert edit_distance("kitten", "sitting") == 3
+    assert edit_distance("kitten", "sitting", limit=1) == 2  # "further than 1"
+    assert edit_distance("papr", "paper", limit=1) == 1
+
+
+def test_many_long_one_off_labels_are_vocabulary() -> None:
+    text = "## A\n" + entries([2024] * 5)
+    text += "".join(entries([2024], label=f"一条很长的中文笔记标签第{i}条说明") for i in range(60))
+    assert learned(text).suspect_labels == ()

@@ -12,7 +12,7 @@ from scfm_lint.config.load import discover
 
 CLEAN = "## Models\n1. [2024 Nature] **A title** [[paper]](https://example.org/a)\n"
 """A list with no findings at all."""
-DIRTY = "## Models\n1. [2024] **A title** [[Paper Link]](https://example.org/a)\n"
+DIRTY = "## Models\n1. [2024] **A title** [[papr]](https://example.org/a)\n"
 """A list with one error (SCF101 at 2:4) and one warning (SCF105 at 2:23)."""
 
 

@@ -22,16 +22,16 @@ def _write(path: Path, text: str) -> Path:
 def test_defaults_merge_every_rule_file():
     config = defaults()
     assert config["catalog"]["heading"] == "Catalog"
-    assert config["numbering"]["style"] == "one"
+    assert config["conventions"]["numbering"] == "learn"
     assert config["fail-on"] == "error"
     assert "paper" in config["entries"]["labels"]
 
 
 def test_discovery_walks_up_to_yaml(project):
-    cfg = _write(project / ".scfm-lint.yaml", "numbering: {style: sequential}\n")
+    cfg = _write(project / ".scfm-lint.yaml", "conventions: {numbering: sequential}\n")
     target = _write(project / "a" / "b" / "README.md", DIRTY)
     assert discover(target) == cfg.resolve()
-    assert load_config(target).numbering.style == "sequential"
+    assert load_config(target).conventions.word("numbering") == "sequential"
 
 
 def test_discovery_walks_up_to_pyproject_with_our_table(project):
@@ -130,9 +130,27 @@ def test_lists_replace_rather_than_extend(project):
         ),
         pytest.param(
             ".scfm-lint.yaml",
-            "numbering: {style: roman}\n",
-            ["key 'numbering.style'", "roman"],
+            "conventions: {numbering: roman}\n",
+            ["key 'conventions.numbering'", "roman"],
             id="unknown numbering style",
+        ),
+        pytest.param(
+            ".scfm-lint.yaml",
+            "numbering: {style: one}\n",
+            ["unknown key 'numbering'"],
+            id="the old numbering key",
+        ),
+        pytest.param(
+            ".scfm-lint.yaml",
+            "conventions: {sections: {Models: {colour: red}}}\n",
+            ["key 'conventions.sections.Models'", "unknown key 'colour'"],
+            id="unknown section pin",
+        ),
+        pytest.param(
+            ".scfm-lint.yaml",
+            "conventions: {ordr: none}\n",
+            ["unknown key 'conventions.ordr'"],
+            id="unknown conventions key",
         ),
         pytest.param(
             ".scfm-lint.yaml", "select: [SCF999]\n", ["key 'select'", "SCF999"], id="unknown select"
@@ -269,8 +287,7 @@ def test_every_default_section_is_read_into_a_typed_field():
 
     typed = {f.name for f in fields(Config)}
     readers = {*SECTIONS, "venues", "hosts", "select", "ignore", "severity", "fail-on"}
-    # conventions: read by scfm_lint.conventions from Config.raw until it is a typed section.
-    assert set(defaults()) - readers == {"conventions"}
+    assert set(defaults()) - readers == set()
     assert {k.replace("-", "_") for k in SECTIONS} <= typed
 
 

@@ -62,7 +62,7 @@ def test_severity_override():
 
 
 def test_findings_come_sorted_and_carry_the_rule_identity():
-    text = "## Models  \n1. [2024] **A** [[Paper Link]](https://example.org/a)\n1. [204 X] **B**\n"
+    text = "## Models  \n1. [2024] **A** [[papr]](https://example.org/a)\n1. [204 X] **B**\n"
     findings = _lint(text, select=["SCF1", "SCF23"])
     assert findings == sorted(findings)
     assert [(f.line, f.column, f.code) for f in findings] == [

@@ -237,7 +237,7 @@ def test_check_sarif_validates_against_the_sarif_schema(tmp_path, capsys):
     from scfm_lint.cli import main
 
     readme = tmp_path / "README.md"
-    readme.write_text("## Models\n1. [2024] **A** [[Paper Link]](https://example.org/a)\n")
+    readme.write_text("## Models\n1. [2024] **A** [[papr]](https://example.org/a)\n")
     assert main(["check", "--format", "sarif", str(readme)]) == 1
     log = json.loads(capsys.readouterr().out)
     jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))

@@ -103,7 +103,7 @@ def test_year_order_says_where_the_entry_belongs():
 1. [2025 arXiv] **D** [[paper]](https://example.org/d)
 1. [2027 arXiv] **E** [[paper]](https://example.org/e)
 """
-    found = findings(text, "SCF311")
+    found = findings(text, "SCF311", conventions={"order": "newest-first"})
     assert [(f.line, f.related_line) for f in found] == [(3, 5), (6, 2)]
     assert "move it after line 5 (2025 'D')" in found[0].message
     assert "move it before line 2 (2026 'A')" in found[1].message
@@ -129,15 +129,15 @@ def test_venue_mismatch_names_the_journal_of_the_url():
 @pytest.mark.parametrize(
     ("config", "message"),
     [
-        pytest.param({"ordering": {"default": "newest"}}, "ordering.default", id="bad default"),
+        pytest.param({"conventions": {"order": "newest"}}, "conventions.order", id="bad order"),
         pytest.param(
-            {"ordering": {"sections": {"Models": "sideways"}}},
-            "ordering.sections.Models",
+            {"conventions": {"sections": {"Models": {"order": "sideways"}}}},
+            "conventions.sections.Models.order",
             id="bad section order",
         ),
         pytest.param(
-            {"ordering": {"sections": {"Nowhere": "off"}}},
-            "ordering.sections.Nowhere: no heading",
+            {"conventions": {"sections": {"Nowhere": {"order": "none"}}}},
+            "conventions.sections.Nowhere: no heading",
             id="unknown section",
         ),
     ],
@@ -183,11 +183,8 @@ def test_kept_indexes(keys, kept):
 
 
 def test_sections_must_be_a_mapping():
-    from scfm_lint.checks.ordering import section_modes
-
-    doc = parse_document("## M\n1. [2024 arXiv] **A** [[paper]](https://example.org/a)\n", "x")
-    with pytest.raises(ConfigError, match=r"key 'ordering\.sections': expected a mapping"):
-        section_modes(doc, build_config({"ordering": {"sections": ["M"]}}, "x.yaml"))
+    with pytest.raises(ConfigError, match=r"key 'conventions\.sections': expected a mapping"):
+        build_config({"conventions": {"sections": ["M"]}}, "x.yaml")
 
 
 @pytest.mark.parametrize(

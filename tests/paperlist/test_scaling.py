@@ -81,5 +81,5 @@ def test_one_misplaced_entry_in_a_long_list_gives_one_finding():
         f"1. [{y} arXiv] **T{i}** [[paper]](https://example.org/{i})" for i, y in enumerate(years)
     ]
     doc = parse_document("\n".join(lines) + "\n", "README.md")
-    hits = list(misplaced(doc.entries, "descending"))
+    hits = list(misplaced(doc.entries, "newest-first"))
     assert [h.line for h in hits] == [702]

@@ -99,8 +99,8 @@ PRE = "[2023 bioRxiv] **Pre** [[paper]](https://www.biorxiv.org/content/10.1101/
 def test_rewrite_and_place(items: list[str], expected: list[str]) -> None:
     text = _list(*items)
     line = 5 + next(n for n, item in enumerate(items) if "**Pre**" in item)
-    mode = "ascending" if items[0].startswith("- ") else "descending"
-    after = _fixed(text, [line], ordering={"default": mode})
+    mode = "oldest-first" if items[0].startswith("- ") else "newest-first"
+    after = _fixed(text, [line], conventions={"order": mode})
     assert after is not None
     body = after.splitlines()[4:]
     assert len(body) == len(expected)
@@ -114,7 +114,7 @@ def test_order_off_rewrites_in_place() -> None:
         "1. [2024 Cell] **B** [[paper]](https://x.org/b)",
         f"1. {PRE}",
     ]
-    after = _fixed(_list(*items), [7], ordering={"default": "off"})
+    after = _fixed(_list(*items), [7], conventions={"order": "none"})
     assert after is not None
     assert after.splitlines()[6].startswith("1. [2025 Nature Methods] **Pre**")
 
@@ -153,6 +153,7 @@ def test_an_ordering_setting_naming_no_heading_only_stops_the_move() -> None:
         "1. [2024 Cell] **B** [[paper]](https://x.org/b)",
         f"1. {PRE}",
     ]
-    after = _fixed(_list(*items), [7], ordering={"sections": {"No such heading": "ascending"}})
+    pin = {"sections": {"No such heading": {"order": "oldest-first"}}}
+    after = _fixed(_list(*items), [7], conventions=pin)
     assert after is not None
     assert after.splitlines()[6].startswith("1. [2025 Nature Methods] **Pre**")

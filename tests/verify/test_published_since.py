@@ -68,6 +68,8 @@ def project(
     }
     config = "verify:\n" + "".join(f"  {k}: {base}/{v}\n" for k, v in services.items())
     config += "  retries: 0\n  delay: {crossref: 0, arxiv: 0, biorxiv: 0, pubmed: 0}\n"
+    # Every loopback link is http: pin https so SCF252 judges them as on a real list.
+    config += "conventions: {scheme: https}\n"
     (tmp_path / ".scfm-lint.yaml").write_text(config, encoding="utf-8")
 
     def write(text: str = LIST) -> Path:

@@ -146,23 +146,40 @@ def empty_title(ctx: Context) -> Iterator[Hit]:
     "SCF105",
     "unknown-link-label",
     Severity.WARNING,
-    "a link label is not one of the allowed labels",
+    "a rare link label looks like a slip for one the list uses",
     """
-What it does: flags a link whose label (the text inside `[[...]]`) is not in the allowed set,
-`entries.labels` in the config (paper, code, blog, portal, homepage, website, dataset, project
-and a few more).
-Why is this bad? Labels tell readers what is behind a link before they click; free-form labels
-(`[[Paper Link]]`, `[[pdf v2]]`) drift from the list's vocabulary.
-Example: `[[Paper Link]](https://...)`.
-Fix: use one of the allowed labels, or add the label to `entries.labels` in `.scfm-lint.yaml`.
+What it does: the link labels a list uses (the text inside `[[...]]`) are its vocabulary,
+learned from the list: `[[code]]`, `[[data]]`, `[[Notes]]` or labels in any language are
+all fine. The rule flags a rare label (used at most twice) that looks like a slip for a
+common one (used at least 5 times) or one of `entries.labels`: within one edit for short
+labels or two for longer ones (`[[papr]]`, `[[coder]]`), another case of a label the list
+writes one way (`[[Paper]]` among many `[[paper]]`), or a label with a version tacked on
+(`[[paper v2]]`). With `conventions.labels: [...]` the vocabulary is pinned: every other
+label is flagged.
+Why is this bad? Labels tell readers what is behind a link before they click; a misspelt
+or one-off label drifts from the list's vocabulary.
+Example: `[[papr]](https://...)` in a list of `[[paper]]` links.
+Fix: write the label the message names, or pin the vocabulary in `conventions.labels`.
 """,
 )
 def unknown_label(ctx: Context) -> Iterator[Hit]:
-    allowed = set(ctx.config.entries.labels)
+    conventions = conventions_of(ctx)
+    if not conventions.suspect_labels:
+        return
+    suspects = dict(conventions.suspect_labels)
+    uses = dict(conventions.labels.evidence)
     for e in judged(ctx):
         for link in e.links:
-            if link.kind in _LABELLED and link.label.lower() not in allowed:
-                yield Hit(link.line, link.column, f"link label {link.label!r} is not allowed")
+            if link.kind not in _LABELLED or link.label not in suspects:
+                continue
+            near = suspects[link.label]
+            if near:
+                used = uses.get(near, 0)
+                why = f"used {used} times" if used else "one of entries.labels"
+                message = f"link label {link.label!r} looks like a slip for {near!r} ({why})"
+            else:
+                message = f"link label {link.label!r} is not one of conventions.labels"
+            yield Hit(link.line, link.column, message, suggestion=near or None)
 
 
 @rule(

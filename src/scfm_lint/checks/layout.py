@@ -1,4 +1,4 @@
-"""List numbering and empty sections."""
+"""Empty sections."""
 
 from __future__ import annotations
 
@@ -7,51 +7,9 @@ import re
 
 from scfm_lint.checks.registry import Context, Hit, rule
 from scfm_lint.document.model import Document, Heading
-from scfm_lint.engine.finding import Edit, Fix, Severity
+from scfm_lint.engine.finding import Severity
 
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-
-
-@rule(
-    "SCF221",
-    "list-numbering",
-    Severity.WARNING,
-    "a list marker breaks the list's numbering style",
-    """
-What it does: checks the markers of every ordered list of entries against `numbering.style`:
-`one` (the default: every item is `1.`, so adding a paper never renumbers the others) or
-`sequential` (`1.`, `2.`, `3.` ...). It also flags a marker whose delimiter (`.` or `)`)
-differs from the list's first item.
-Why is this bad? Mixed markers (`1.` `1.` `2.` `3.` `1.`) are the trace of copy-paste and make
-diffs noisy; the rendered numbers are right either way, the source is not.
-Example: `2. [2026 arXiv] ...` in a list where every other item is `1.`.
-Fix: `--fix` rewrites the marker.
-""",
-    fixable=True,
-)
-def numbering(ctx: Context) -> Iterator[Hit]:
-    doc = ctx.doc
-    style = ctx.config.numbering.style
-    last_number: dict[int | None, int] = {}
-    for lst in doc.lists:
-        if not lst.ordered:
-            continue
-        first = doc.entries[lst.entries[0]]
-        delim = first.marker[-1:]
-        # An HTML comment (a pragma) between items splits a list in two; a second part that
-        # carries on the numbering renders correctly and must not be renumbered from 1.
-        previous = last_number.get(first.section)
-        carries_on = previous is not None and first.number == previous + 1
-        base = first.number if style != "one" and carries_on and first.number else 1
-        last_number[first.section] = base + len(lst.entries) - 1
-        for pos, idx in enumerate(lst.entries):
-            e = doc.entries[idx]
-            want_num = 1 if style == "one" else base + pos
-            want = f"{want_num}{delim}"
-            if e.marker != want:
-                start = doc.offset(e.line, e.column)
-                fix = Fix((Edit(start, start + len(e.marker), want),), f"renumber to {want}")
-                yield Hit(e.line, e.column, f"list marker {e.marker!r} should be {want!r}", fix=fix)
 
 
 @rule(

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 import sys
 
-from scfm_lint.checks.ordering import section_modes
 from scfm_lint.compose.draft import Draft, clean_title, draft_from_paper, spell_venue
 from scfm_lint.compose.identifier import canonical_url, parse_identifier, rxiv_version_habit
 from scfm_lint.compose.place import direction, find_section, insertion, position, section_list
@@ -163,7 +162,7 @@ def run(args: argparse.Namespace) -> int:
     if listed and _refuse(doc, listed, heading, args.allow_cross_list):
         return EXIT_LISTED
     body = render(draft, learn_style(conventions, entries, doc.entries))
-    mode = direction(conventions, heading, section_modes(doc, config)[heading.index])
+    mode = direction(conventions, heading, "off")
     sequential = conventions.numbering_of(entries[0].list_id).value == "sequential"
     placed = insertion(doc, entries, position(entries, draft.year, mode), body, sequential)
     new = apply_edits(doc.text, placed.edits)

@@ -55,7 +55,7 @@ def section_list(doc: Document, heading: Heading) -> list[Entry]:
 
 def direction(conventions: Conventions, heading: Heading, configured: str) -> str:
     """``descending``, ``ascending`` or ``off``: the section's learned (or pinned) order,
-    else the ``ordering:`` mode the year-order rule applies there."""
+    else ``configured`` (where no order is evident, SCF311 judges none)."""
     learned = conventions.order_of(heading.index).value
     return _ORDER.get(learned, configured)
 

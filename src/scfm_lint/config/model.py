@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from scfm_lint.config import sections as s
+from scfm_lint.config.conventions import ConventionSettings, parse_conventions
 from scfm_lint.config.links import LinkSettings, parse_hosts, parse_links
 from scfm_lint.config.read import At
 from scfm_lint.config.selection import Selection, parse_selection
@@ -34,9 +35,9 @@ class Config:
     catalog: s.CatalogSettings
     sections: s.SectionSettings
     entries: s.EntrySettings
-    numbering: s.NumberingSettings
     whitespace: s.WhitespaceSettings
-    ordering: s.OrderingSettings
+    conventions: ConventionSettings
+    """Pins on the conventions learned from each list (:mod:`scfm_lint.conventions`)."""
     duplicates: s.DuplicateSettings
     venues: Catalog
     hosts: Policies
@@ -51,9 +52,8 @@ SECTIONS: dict[str, Callable[[Mapping[str, Any], At], Any]] = {
     "catalog": s.parse_catalog,
     "sections": s.parse_sections,
     "entries": s.parse_entries,
-    "numbering": s.parse_numbering,
     "whitespace": s.parse_whitespace,
-    "ordering": s.parse_ordering,
+    "conventions": parse_conventions,
     "duplicates": s.parse_duplicates,
     "links": parse_links,
     "verify": parse_verify,

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any
 
 from scfm_lint.config import read
 from scfm_lint.config.read import At
-
-ORDER_MODES = ("descending", "ascending", "off")
-NUMBERING_STYLES = ("one", "sequential")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,15 +27,10 @@ class SectionSettings:
 @dataclass(frozen=True, slots=True)
 class EntrySettings:
     labels: tuple[str, ...]
-    """Link labels an entry may use (lower case)."""
+    """Labels known to be good (lower case): a rare label within an edit or two of one is
+    suspect (SCF105); the list's own labels are its vocabulary (``conventions.labels``)."""
     year_min: int
     years_ahead: int
-
-
-@dataclass(frozen=True, slots=True)
-class NumberingSettings:
-    style: str
-    """``one`` (every item ``1.``) or ``sequential``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,14 +38,6 @@ class WhitespaceSettings:
     trailing: bool
     tabs: bool
     final_newline: bool
-
-
-@dataclass(frozen=True, slots=True)
-class OrderingSettings:
-    default: str
-    """One of :data:`ORDER_MODES`."""
-    sections: Mapping[str, str]
-    """Heading text (as written) -> mode."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,28 +69,11 @@ def parse_entries(section: Mapping[str, Any], at: At) -> EntrySettings:
     )
 
 
-def parse_numbering(section: Mapping[str, Any], at: At) -> NumberingSettings:
-    return NumberingSettings(read.choice(section.get("style"), at / "style", NUMBERING_STYLES))
-
-
 def parse_whitespace(section: Mapping[str, Any], at: At) -> WhitespaceSettings:
     return WhitespaceSettings(
         read.flag(section.get("trailing"), at / "trailing"),
         read.flag(section.get("tabs"), at / "tabs"),
         read.flag(section.get("final-newline"), at / "final-newline"),
-    )
-
-
-def order_mode(value: Any, at: At) -> str:
-    """A year-order mode; YAML 1.1 reads an unquoted ``off`` as false, which means off."""
-    return "off" if value is False else read.choice(value, at, ORDER_MODES)
-
-
-def parse_ordering(section: Mapping[str, Any], at: At) -> OrderingSettings:
-    named = read.mapping(section.get("sections"), at / "sections", "heading text to order")
-    return OrderingSettings(
-        order_mode(section.get("default"), at / "default"),
-        MappingProxyType({str(k): order_mode(v, at / "sections" / k) for k, v in named.items()}),
     )
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from scfm_lint.checks.registry import Context
 from scfm_lint.checks.shared import per_document
+from scfm_lint.config.load import as_config
 from scfm_lint.config.model import Config
 from scfm_lint.conventions import links, lists, shape
 from scfm_lint.conventions.model import (
@@ -36,14 +37,11 @@ __all__ = [
 
 def learn(doc: Document, config: Config | Mapping[str, Any]) -> Conventions:
     """Every convention of ``doc``: learned from clear majorities, then pinned by config."""
-    # Until ``conventions:`` is a typed section of Config, its pins are read from the raw
-    # merged mapping the typed config keeps.
-    config = config if isinstance(config, Mapping) else config.raw
-    pins = read_pins(doc, config)
+    typed = as_config(config)
+    pins = read_pins(doc, typed.conventions)
     whole_numbering, numbering = lists.numbering(doc, pins)
     whole_order, order = lists.order(doc, pins)
-    known = (config.get("entries") or {}).get("labels") or ()
-    vocabulary, suspects = links.labels(doc, pins, [str(k) for k in known])
+    vocabulary, suspects = links.labels(doc, pins, typed.entries.labels)
     arxiv, scheme, doi = links.link_forms(doc, pins)
     return Conventions(
         numbering=tuple(numbering),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 import re
-from urllib.parse import urlsplit
 
 from scfm_lint.conventions.model import CONFIG, DEFAULT, LEARNED, Convention
 from scfm_lint.conventions.pins import Pins
@@ -20,18 +19,25 @@ COMMON_LABEL_USES = 5
 CLOSE_EDITS = 2
 LABELLED_KINDS = frozenset({"markdown", "reference"})
 _WEB_KINDS = frozenset({"markdown", "autolink", "bare", "html"})
+#: A label with a version tacked on (``paper v2``, ``code-2``): the base may be a common label.
+_VERSIONED = re.compile(r"^(?P<base>.*?\S)[\s_-]*\(?v?\d{1,2}\)?$", re.IGNORECASE)
 _ARXIV = re.compile(r"^https?://(?:www\.|export\.)?arxiv\.org/(abs|pdf)/", re.IGNORECASE)
+#: The host of an absolute http(s) URL (a cheap stand-in for urlsplit on every link).
+_HOST = re.compile(r"^https?://(?:[^/?#@]*@)?([^/?#:]+)", re.IGNORECASE)
 _DOI_HOSTS = frozenset({"doi.org", "dx.doi.org"})
 _NOT_PUBLISHER = ("arxiv.org", "biorxiv.org", "medrxiv.org", "github.com", "github.io")
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance between two short strings."""
+def edit_distance(a: str, b: str, limit: int | None = None) -> int:
+    """Levenshtein distance between two short strings; with ``limit``, any value above it
+    stands for "further than the limit" (the rows stop as soon as every cell exceeds it)."""
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i]
         for j, cb in enumerate(b, 1):
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if limit is not None and min(cur) > limit:
+            return limit + 1
         prev = cur
     return prev[-1]
 
@@ -42,11 +48,13 @@ def entry_links(doc: Document) -> Iterable[Link]:
 
 
 def _close(rare: str, common: str) -> bool:
+    if abs(len(rare) - len(common)) > CLOSE_EDITS:
+        return False  # lengths this far apart cannot be close: skip the distance
     a, b = rare.casefold(), common.casefold()
     if a == b:
         return rare != common
     limit = 1 if min(len(a), len(b)) <= 4 else CLOSE_EDITS
-    return edit_distance(a, b) <= limit
+    return abs(len(a) - len(b)) <= limit and edit_distance(a, b, limit) <= limit
 
 
 def suspects(
@@ -56,7 +64,7 @@ def suspects(
 
     A known label is suspect only as another spelling of one the list uses often
     (``Paper`` once among many ``paper``); an unknown one when it is within a few edits of
-    a common or known label (``papr``).
+    a common or known label (``papr``), or is one with a version tacked on (``paper v2``).
     """
     known_fold = sorted({k.casefold() for k in known})
     common = [label for label, n in counts if n >= COMMON_LABEL_USES]
@@ -69,6 +77,10 @@ def suspects(
             near = next((c for c in common if c != label and c.casefold() == fold), None)
         else:
             near = next((c for c in (*common, *known_fold) if _close(label, c)), None)
+            versioned = _VERSIONED.match(label)
+            if near is None and versioned is not None:
+                base = versioned["base"].casefold()
+                near = next((c for c in (*common, *known_fold) if c.casefold() == base), None)
         if near is not None:
             out.append((label, near))
     return tuple(out)
@@ -102,10 +114,27 @@ def _form(name: str, votes: list[str], pins: Pins, default: str) -> Convention[s
 
 
 def _host(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").removeprefix("www.")
-    except ValueError:
-        return ""
+    m = _HOST.match(url)
+    return m[1].lower().removeprefix("www.") if m else ""
+
+
+def arxiv_form(url: str) -> str | None:
+    """``abs`` or ``pdf`` for an arXiv link, None for any other URL."""
+    m = _ARXIV.match(url)
+    return m[1].lower() if m else None
+
+
+def doi_form(link: Link) -> str | None:
+    """``doi.org`` or ``publisher`` for a ``[[paper]]`` link, None for others (preprints,
+    code)."""
+    if link.label.casefold() != "paper":
+        return None
+    host = _host(link.url)
+    if host in _DOI_HOSTS:
+        return "doi.org"
+    if host and not host.endswith(_NOT_PUBLISHER):
+        return "publisher"
+    return None
 
 
 def link_forms(doc: Document, pins: Pins) -> tuple[Convention[str], ...]:
@@ -120,15 +149,12 @@ def link_forms(doc: Document, pins: Pins) -> tuple[Convention[str], ...]:
         low = url[:8].lower()
         if low.startswith(("http://", "https://")):
             scheme.append("https" if low == "https://" else "http")
-        m = _ARXIV.match(url)
-        if m:
-            arxiv.append(m[1].lower())
-        if link.label.casefold() == "paper":
-            host = _host(url)
-            if host in _DOI_HOSTS:
-                doi.append("doi.org")
-            elif host and not host.endswith(_NOT_PUBLISHER):
-                doi.append("publisher")
+        form = arxiv_form(url)
+        if form:
+            arxiv.append(form)
+        form = doi_form(link)
+        if form:
+            doi.append(form)
     return (
         _form("arxiv", arxiv, pins, "abs"),
         _form("scheme", scheme, pins, "https"),

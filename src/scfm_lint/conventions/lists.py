@@ -110,7 +110,8 @@ def order(doc: Document, pins: Pins) -> tuple[Convention[str], list[Convention[s
 
     The document's order needs :data:`ORDER_MAJORITY` of its pairs. A section keeps the
     document's order unless its own pairs show a clear majority (:data:`MAJORITY`): a few
-    misplaced entries in a small section are defects, not a new convention.
+    misplaced entries in a small section are defects, not a new convention. With no
+    document order, a section whose few pairs all agree keeps their order.
     """
     sections = _sections(doc)
     votes = {
@@ -135,8 +136,14 @@ def order(doc: Document, pins: Pins) -> tuple[Convention[str], list[Convention[s
             value, source = pinned, CONFIG
         elif own is not None:
             value, source = own, LEARNED
+        elif whole.source != DEFAULT:
+            value, source = whole.value, DOCUMENT
+        elif len(evidence) == 1:
+            # A short section whose few pairs all agree (2025, 2024, 2022) is in that order;
+            # the year-order rule finds nothing there, but `add` places by it.
+            value, source = evidence[0][0], LEARNED
         else:
-            value, source = whole.value, DOCUMENT if whole.source != DEFAULT else DEFAULT
+            value, source = whole.value, DEFAULT
         line, title = _heading_line(doc, key)
         out.append(Convention("order", value, source, evidence, "section", key, line, title))
     return whole, out
