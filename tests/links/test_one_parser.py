@@ -11,7 +11,7 @@ import io
 from pathlib import Path
 from urllib.parse import quote
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from linkhelpers import check
 import pytest
@@ -40,6 +40,7 @@ TRICKY = [
     "https://GitHub.com./x",
     "https://bücher.de/x",
     "http://[::ffff:7f00:1]:8080/",
+    "http://[]@",  # yarl raised IndexError on it (found by the property test below)
 ]
 
 
@@ -74,7 +75,7 @@ def test_host_and_key_are_what_the_request_uses(url):
     try:
         sent = URL(url)
         dialled = (sent.raw_host or "").rstrip(".")
-    except ValueError:
+    except (ValueError, IndexError):
         sent = None
     if urls.problem(url) is not None:
         assert urls.host_of(url) == ""
@@ -87,6 +88,7 @@ def test_host_and_key_are_what_the_request_uses(url):
 
 
 @settings(max_examples=300, deadline=None)
+@example("[]@")
 @given(st.text(alphabet="ab.-_@:/\\?#%[]0123456789fgxé ", max_size=24))
 def test_any_authority_is_invalid_or_read_as_the_request_reads_it(rest):
     url = "http://" + rest

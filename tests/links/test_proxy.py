@@ -173,3 +173,16 @@ async def test_https_proxy_tunnels_https_links(tunnel, aiohttp_server, monkeypat
     assert results[target].verdict == "ok"
     assert tunnelled == [f"site.test:{secure.port}"]
     assert rec.count("/ok/tunnelled") == 1
+
+
+@pytest.mark.parametrize("value", ["http://[", "http://[]@", "ftp://proxy.test", "http://h:99999"])
+def test_a_malformed_proxy_variable_is_one_line_and_exit_2(value, monkeypatch, tmp_path, capsys):
+    """Was: a traceback from yarl when the session opened."""
+    from scfm_lint.cli import main
+
+    readme = tmp_path / "README.md"
+    readme.write_text("# P\n\n1. [2024 Nature] **A** [[paper]](http://site.test/x)\n")
+    monkeypatch.setenv("HTTP_PROXY", value)
+    assert main(["links", "--no-cache", str(readme)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"scfm-lint: error: HTTP_PROXY is not a proxy address: {value!r}"]

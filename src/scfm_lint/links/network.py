@@ -25,6 +25,7 @@ from aiohttp.abc import AbstractResolver, ResolveResult
 from aiohttp.resolver import DefaultResolver
 from yarl import URL
 
+from scfm_lint.errors import ConfigError
 from scfm_lint.links.safety import SafeResolver, is_public
 from scfm_lint.links.settings import Settings
 
@@ -34,20 +35,36 @@ declared down: one gone domain among live ones never is."""
 _UNREACHABLE = frozenset({errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN})
 
 
+def environment_proxies() -> dict[str, URL]:
+    """The environment's http(s) proxies by scheme; ConfigError naming a variable that is
+    not a proxy address (read before any request, so the run stops with one line)."""
+    found = {}
+    for scheme, value in getproxies_environment().items():
+        if scheme not in ("http", "https") or not value:
+            continue
+        text = value if "://" in value else "http://" + value
+        try:
+            address = URL(text)
+            ok = address.scheme in ("http", "https") and bool(address.host)
+            address.port  # noqa: B018 - yarl reads the port lazily; a bad one raises here
+        except (ValueError, TypeError, IndexError):
+            ok = False
+        if not ok:
+            raise ConfigError(f"{scheme.upper()}_PROXY is not a proxy address: {value!r}")
+        found[scheme] = address
+    return found
+
+
 def proxy_for(url: str | URL) -> dict[str, Any]:
     """The ``session.request`` keywords that route ``url`` through the environment's proxy
     (none when no proxy is set or ``NO_PROXY`` covers the host)."""
     target = URL(url) if isinstance(url, str) else url  # yarl: the parser requests use
-    proxies = getproxies_environment()
-    proxy = proxies.get((target.scheme or "").lower())
-    if not proxy or not target.host:
+    address = environment_proxies().get((target.scheme or "").lower())
+    if address is None or not target.host:
         return {}
     # NO_PROXY is read as its other readers (urllib, requests) read it.
     if proxy_bypass(f"{target.host}:{target.port}" if target.port else target.host):
         return {}
-    if "://" not in proxy:
-        proxy = "http://" + proxy
-    address = URL(proxy)
     if address.user is None:
         return {"proxy": address}
     # The header by hand: aiohttp deprecates proxy_auth= and BasicAuth (3.14).
@@ -60,14 +77,9 @@ def proxy_for(url: str | URL) -> dict[str, Any]:
 
 def proxy_hosts() -> frozenset[str]:
     """The host names of the environment's http(s) proxies."""
-    names = set()
-    for scheme in ("http", "https"):
-        proxy = getproxies_environment().get(scheme)
-        if proxy:
-            host = URL(proxy if "://" in proxy else "http://" + proxy).host
-            if host:
-                names.add(host.lower())
-    return frozenset(names)
+    return frozenset(
+        address.host.lower() for address in environment_proxies().values() if address.host
+    )
 
 
 class ProxyAwareResolver(AbstractResolver):

@@ -28,8 +28,9 @@ def parse(url: str) -> URL:
     try:
         parsed = URL(url)
         port = parsed.port
-    except (ValueError, TypeError) as exc:
-        raise ValueError(f"malformed URL ({exc})") from None
+    except (ValueError, TypeError, IndexError) as exc:
+        # yarl raises IndexError on an empty bracketed host ("http://[]@"): still malformed.
+        raise ValueError(f"malformed URL ({exc or type(exc).__name__})") from None
     scheme = parsed.scheme
     if scheme not in SCHEMES:
         raise ValueError(f"unsupported scheme {scheme + ':' if scheme else '(none)'}")
@@ -101,7 +102,7 @@ def join(base: str, location: str) -> str:
     it cannot be parsed, so that :func:`problem` says why)."""
     try:
         return str(URL(base).join(URL(location)))
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, IndexError):
         return location
 
 
