@@ -30,7 +30,7 @@ def parse(url: str) -> URL:
         port = parsed.port
     except (ValueError, TypeError, IndexError) as exc:
         # yarl raises IndexError on an empty bracketed host ("http://[]@"): still malformed.
-        raise ValueError(f"malformed URL ({exc or type(exc).__name__})") from None
+        raise ValueError(f"malformed URL ({str(exc) or type(exc).__name__})") from None
     scheme = parsed.scheme
     if scheme not in SCHEMES:
         raise ValueError(f"unsupported scheme {scheme + ':' if scheme else '(none)'}")
