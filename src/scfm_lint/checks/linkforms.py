@@ -26,8 +26,9 @@ _ARXIV_ABS = re.compile(
 What it does: flags an entry link to `arxiv.org/pdf/ID` (with or without a version or
 `.pdf`) and offers the abstract page `arxiv.org/abs/ID` (the version is kept) as a safe fix.
 A list whose arXiv links go to the PDF throughout (80% of them, at least 3) has that as its
-house style and gets no finding; `conventions.arxiv: abs` pins the abstract page (and brings
-the fixes back), `conventions.arxiv: pdf` turns the rule off.
+house style and gets no finding, nor does a list where most (but fewer than 80%) do: it has
+no house style to cite (`mixed`). `conventions.arxiv: abs` pins the abstract page (and
+brings the fixes back); `pdf` or `mixed` turns the rule off.
 Why is this bad? The abstract page shows the title, authors, versions and the published
 venue, and links to the PDF; a PDF link downloads a file and hides which version is current.
 Duplicate detection treats both forms as one paper, so the list only needs one spelling.
@@ -37,7 +38,7 @@ Fix: `--fix` writes `https://arxiv.org/abs/2503.03485`.
     fixable=True,
 )
 def arxiv_pdf(ctx: Context) -> Iterator[Hit]:
-    if conventions_of(ctx).arxiv.value == "pdf":
+    if conventions_of(ctx).arxiv.value != "abs":
         return
     doc = ctx.doc
     for entry in doc.entries:
@@ -59,7 +60,8 @@ def arxiv_pdf(ctx: Context) -> Iterator[Hit]:
 What it does: flags an entry link that starts with `http://` and offers the `https://` form
 as an unsafe fix (applied only with `--unsafe-fixes`, because not every host serves TLS:
 run `scfm-lint links` afterwards to confirm the new URL). A list that links plain http
-throughout (80% of its links, at least 3) has that as its house style and gets no finding;
+throughout (80% of its links, at least 3) has that as its house style and gets no finding,
+nor does one where most links (but fewer than 80%) are http (`mixed`);
 `conventions.scheme: https` pins https (and brings the fixes back).
 Why is this bad? Plain http is redirected by almost every publisher today, costs readers a
 round trip, and can be tampered with on the way.
@@ -69,7 +71,7 @@ Fix: `--fix --unsafe-fixes` writes `https://...`.
     fixable=True,
 )
 def http_link(ctx: Context) -> Iterator[Hit]:
-    if conventions_of(ctx).scheme.value == "http":
+    if conventions_of(ctx).scheme.value != "https":
         return
     doc = ctx.doc
     for entry in doc.entries:

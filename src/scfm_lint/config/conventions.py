@@ -15,9 +15,9 @@ LEARN = "learn"
 CHOICES: dict[str, tuple[str, ...]] = {
     "numbering": ("one", "sequential"),
     "order": ("newest-first", "oldest-first", "none"),
-    "arxiv": ("abs", "pdf"),
-    "scheme": ("https", "http"),
-    "doi": ("doi.org", "publisher"),
+    "arxiv": ("abs", "pdf", "mixed"),
+    "scheme": ("https", "http", "mixed"),
+    "doi": ("doi.org", "publisher", "mixed"),
     "tag": ("year-venue", "venue-year", "year-dash-venue", "year", "venue"),
     "trailing": ("none", "text"),
 }

@@ -7,7 +7,7 @@ import re
 
 from scfm_lint.conventions.model import CONFIG, DEFAULT, LEARNED, Convention
 from scfm_lint.conventions.pins import Pins
-from scfm_lint.conventions.vote import tally, winner
+from scfm_lint.conventions.vote import MIN_VOTES, tally, winner
 from scfm_lint.document.model import Document, Link
 
 #: A label used at most this often is rare: a candidate typo when it is close to a common one.
@@ -102,15 +102,24 @@ def labels(
     return Convention("labels", vocab, LEARNED if used else DEFAULT, evidence), odd
 
 
+#: A link form with no clear majority whose plurality is not the default: nothing is flagged.
+MIXED = "mixed"
+
+
 def _form(name: str, votes: list[str], pins: Pins, default: str) -> Convention[str]:
     evidence = tally(votes)
     pinned = pins.words.get(name)
     if pinned is not None:
         return Convention(name, pinned, CONFIG, evidence)
     value = winner(evidence)
-    if value is None:
-        return Convention(name, default, DEFAULT, evidence)
-    return Convention(name, value, LEARNED, evidence)
+    if value is not None:
+        return Convention(name, value, LEARNED, evidence)
+    top, n = evidence[0] if evidence else (default, 0)
+    if len(votes) >= MIN_VOTES and top != default and n > dict(evidence).get(default, 0):
+        # No clear majority, and most links take the other form: flagging the list's own
+        # majority would be noise, and flagging its minority would have no convention to cite.
+        return Convention(name, MIXED, LEARNED, evidence)
+    return Convention(name, default, DEFAULT, evidence)
 
 
 def _host(url: str) -> str:
