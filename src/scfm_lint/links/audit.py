@@ -10,18 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from scfm_lint.links.findings import Row
+from scfm_lint.verify.record import VERDICTS
 
 if TYPE_CHECKING:
     from scfm_lint.links.report import LinkStats
 
-_PAPER_PROBLEMS = (
-    "not-found",
-    "title-mismatch",
-    "year-mismatch",
-    "venue-mismatch",
-    "published",
-    "retracted",
-)
+_PAPER_PROBLEMS = tuple(v for v in VERDICTS if v not in ("exists", "unknown"))
 BEFORE_HEADINGS = "Before the first heading"
 _ORDER = ("dead", "invalid", "redirected", "blocked", "unchecked", "excluded")
 """The order problems are listed in; a verdict not named here comes after these."""

@@ -95,19 +95,23 @@ async def _crossref_single(client: Client, ident: Identifier) -> Lookup:
         return Lookup(ident, reason=str(exc) or type(exc).__name__)
 
 
-async def _crossref_batch(
-    client: Client, idents: Sequence[Identifier], field: str
-) -> dict[Identifier, Lookup]:
+async def _crossref_works(client: Client, filters: list[str], asked: int) -> list[Any]:
+    """The works of one filtered Crossref query (room for two per identifier asked)."""
     params = client.crossref_params(
-        filter=",".join(f"{field}:{i.value}" for i in idents),
-        rows=str(len(idents) * 2),
-        select=_CROSSREF_FIELDS,
+        filter=",".join(filters), rows=str(asked * 2), select=_CROSSREF_FIELDS
     )
     answer = await client.get("crossref", "/works", params)
     if answer.status != 200:
         raise ServiceError(f"HTTP {answer.status}")
+    return list(parsers.crossref_items(answer.json()))
+
+
+async def _crossref_batch(
+    client: Client, idents: Sequence[Identifier], field: str
+) -> dict[Identifier, Lookup]:
+    works = await _crossref_works(client, [f"{field}:{i.value}" for i in idents], len(idents))
     found: dict[Identifier, Lookup] = {}
-    for work in parsers.crossref_items(answer.json()):
+    for work in works:
         keys = (
             [normalize_doi(str(work.get("DOI", "")))]
             if field == "doi"
@@ -127,16 +131,9 @@ async def _crossref_batch(
 
 
 async def _articles_batch(client: Client, dois: Sequence[str]) -> dict[str, Paper]:
-    params = client.crossref_params(
-        filter=",".join(["relation.type:has-preprint", *(f"relation.object:{d}" for d in dois)]),
-        rows=str(len(dois) * 2),
-        select=_CROSSREF_FIELDS,
-    )
-    answer = await client.get("crossref", "/works", params)
-    if answer.status != 200:
-        raise ServiceError(f"HTTP {answer.status}")
+    filters = ["relation.type:has-preprint", *(f"relation.object:{d}" for d in dois)]
     found: dict[str, Paper] = {}
-    for work in parsers.crossref_items(answer.json()):
+    for work in await _crossref_works(client, filters, len(dois)):
         doi = normalize_doi(str(work.get("DOI", "")))
         if not doi or work.get("type") == "posted-content":
             continue
