@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from scfm_lint.cli.common import add_common, add_fix_options, load_documents
+from scfm_lint.errors import UsageError
 
 
 def add_parser(sub: Any, words: list[str]) -> None:
@@ -15,7 +16,10 @@ def add_parser(sub: Any, words: list[str]) -> None:
     links.add_argument(
         "--changed-since",
         metavar="REF",
-        help="check only links new on lines changed since REF ('auto': pre-commit's from-ref)",
+        help=(
+            "check only links new on lines changed since REF ('auto': pre-commit's from-ref;"
+            " every link when it set none)"
+        ),
     )
     if "links" in words:
         # Only the links path pays for the checker's options (and never imports aiohttp here).
@@ -24,11 +28,28 @@ def add_parser(sub: Any, words: list[str]) -> None:
         links_command.add_arguments(links)
 
 
+def _require_network_extra() -> None:
+    try:
+        import aiohttp  # noqa: F401  (only to tell a missing extra from a bug)
+    except ImportError as exc:
+        missing = exc.name or "aiohttp"
+        raise UsageError(
+            f"scfm-lint links needs the 'links' extra ({missing} is not installed):"
+            " pip install 'scfm-lint[links]'"
+        ) from None
+
+
 def run(args: argparse.Namespace) -> int:
+    _require_network_extra()
+    from scfm_lint.engine.changes import AUTO, precommit_from_ref
     from scfm_lint.links import command as links_command
 
     docs = load_documents(args)
     documents = [d for d, _ in docs]
+    # pre-commit sets no from-ref for --all-files (nor for a push of a whole new history):
+    # there is no change to compare, so every link is checked.
+    if args.changed_since == AUTO and precommit_from_ref() is None:
+        args.changed_since = None
     if args.changed_since:
         from scfm_lint.engine.changes import changed_lines, keep_changed_links, text_at
 
