@@ -1,7 +1,7 @@
 """Keep README.md's sample output equal to what scfm-lint prints for the shipped sample.
 
-    python tools/readme_sample.py            # exit 1 and a diff when the README has drifted
-    python tools/readme_sample.py --write    # rewrite the block from the real output
+python tools/readme_sample.py            # exit 1 and a diff when the README has drifted
+python tools/readme_sample.py --write    # rewrite the block from the real output
 """
 
 from __future__ import annotations

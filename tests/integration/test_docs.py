@@ -34,7 +34,9 @@ def test_rules_reference_module_prints_it() -> None:
 
 
 def _sample_tool():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("readme_sample", ROOT / "tools" / "readme_sample.py")
+    spec = importlib.util.spec_from_file_location(
+        "readme_sample", ROOT / "tools" / "readme_sample.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -46,7 +48,9 @@ def test_readme_sample_output_is_the_real_output() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     real = tool.real_output(ROOT)
     assert "Found " in real
-    assert tool.current_block(readme) == tool.block(real), "run: python tools/readme_sample.py --write"
+    assert tool.current_block(readme) == tool.block(real), (
+        "run: python tools/readme_sample.py --write"
+    )
 
 
 def test_readme_sample_write_mode_regenerates_the_block(tmp_path: Path) -> None:

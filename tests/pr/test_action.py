@@ -94,9 +94,7 @@ def test_bad_changed_only_value_is_refused(repo: Path, tmp_path: Path) -> None:
     assert "changed-only input must be true, false or auto" in done.stdout
 
 
-def test_base_ref_is_never_an_option_of_git_fetch(
-    repo: Path, insert: Edit, tmp_path: Path
-) -> None:
+def test_base_ref_is_never_an_option_of_git_fetch(repo: Path, insert: Edit, tmp_path: Path) -> None:
     insert(8, LATE)
     git(repo, "commit", "-qam", "the pull request")
     clone = tmp_path / "clone"
