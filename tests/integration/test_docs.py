@@ -37,7 +37,8 @@ def _sample_tool():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location(
         "readme_sample", ROOT / "tools" / "readme_sample.py"
     )
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -61,7 +62,8 @@ def test_readme_sample_write_mode_regenerates_the_block(tmp_path: Path) -> None:
     assert tool.main(["--readme", str(readme), "--root", str(ROOT)]) == 1
     assert tool.main(["--readme", str(readme), "--root", str(ROOT), "--write"]) == 0
     text = readme.read_text(encoding="utf-8")
-    assert text.startswith("# x\n\n") and text.endswith("\n\nafter\n")
+    assert text.startswith("# x\n\n")
+    assert text.endswith("\n\nafter\n")
     assert tool.main(["--readme", str(readme), "--root", str(ROOT)]) == 0
 
 

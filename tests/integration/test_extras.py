@@ -61,7 +61,6 @@ def test_links_without_aiohttp_says_how_to_install(
 
 
 @pytest.mark.slow
-@pytest.mark.timeout(600)
 def test_plain_install_checks_offline_and_names_the_extra(tmp_path: Path) -> None:
     # What the offline pre-commit hook's environment holds: `pip install .`, no extra.
     venv = tmp_path / "venv"

@@ -47,7 +47,6 @@ def _try_repo(work: Path, tmp: Path, *args: str) -> subprocess.CompletedProcess[
 
 
 @pytest.mark.slow
-@pytest.mark.timeout(600)
 def test_try_repo_runs_both_hooks_on_the_pushed_change(
     linked: Path, insert: Edit, server: Server, tmp_path: Path
 ) -> None:
@@ -75,7 +74,6 @@ def test_try_repo_runs_both_hooks_on_the_pushed_change(
 
 
 @pytest.mark.slow
-@pytest.mark.timeout(600)
 def test_links_hook_with_all_files_checks_every_link(
     linked: Path, server: Server, tmp_path: Path
 ) -> None:
