@@ -82,3 +82,21 @@ def test_plain_install_checks_offline_and_names_the_extra(tmp_path: Path) -> Non
         "scfm-lint: error: scfm-lint links needs the 'links' extra (aiohttp is not installed):"
         " pip install 'scfm-lint[links]'\n"
     )
+
+
+@pytest.mark.parametrize("missing", ["aiohttp", "yarl"])
+def test_links_without_a_network_module_says_how_to_install(missing: str) -> None:
+    # A fresh interpreter: the checker's modules import yarl (from aiohttp) at module level.
+    code = (
+        "import sys\n"
+        f"sys.modules[{missing!r}] = None\n"
+        "from scfm_lint.cli import main\n"
+        f"raise SystemExit(main(['links', '--verify', {str(SAMPLE)!r}]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == (
+        f"scfm-lint: error: scfm-lint links needs the 'links' extra ({missing} is not"
+        " installed): pip install 'scfm-lint[links]'\n"
+    )

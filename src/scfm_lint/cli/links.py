@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from types import ModuleType
 from typing import Any
 
 from scfm_lint.cli.common import add_common, add_fix_options, load_documents
@@ -22,25 +23,29 @@ def add_parser(sub: Any, words: list[str]) -> None:
         ),
     )
     if "links" in words:
-        # Only the links path pays for the checker's options (and never imports aiohttp here).
-        from scfm_lint.links import command as links_command
-
-        links_command.add_arguments(links)
+        # Only the links path pays for the checker's options.
+        _checker().add_arguments(links)
 
 
-def _require_network_extra() -> None:
+def _checker() -> ModuleType:
+    """The link checker's command module, or a UsageError naming the extra it lacks."""
     try:
-        import aiohttp  # noqa: F401  (only to tell a missing extra from a bug)
+        import aiohttp  # noqa: F401  (imported here only to tell a missing extra from a bug)
+
+        from scfm_lint.links import command
     except ImportError as exc:
         missing = exc.name or "aiohttp"
+        if missing.partition(".")[0] == "scfm_lint":
+            raise
         raise UsageError(
             f"scfm-lint links needs the 'links' extra ({missing} is not installed):"
             " pip install 'scfm-lint[links]'"
         ) from None
+    return command
 
 
 def run(args: argparse.Namespace) -> int:
-    _require_network_extra()
+    _checker()
     from scfm_lint.engine.changes import AUTO, precommit_from_ref
     from scfm_lint.links import command as links_command
 
