@@ -27,24 +27,31 @@ def add_parser(sub: Any, words: list[str]) -> None:
         _checker().add_arguments(links)
 
 
-def _checker() -> ModuleType:
-    """The link checker's command module, or a UsageError naming the extra it lacks."""
-    try:
-        import aiohttp  # noqa: F401  (imported here only to tell a missing extra from a bug)
+def _missing_extra(exc: ImportError) -> UsageError:
+    """The one line for a network module that is not installed (a bug of ours re-raises)."""
+    missing = exc.name or "aiohttp"
+    if missing.partition(".")[0] == "scfm_lint":
+        raise exc
+    return UsageError(
+        f"scfm-lint links needs the 'links' extra (aiohttp, yarl); {missing} is not installed:"
+        " pip install 'scfm-lint[links]'"
+    )
 
+
+def _checker() -> ModuleType:
+    """The link checker's command module; its options need yarl, not yet aiohttp."""
+    try:
         from scfm_lint.links import command
     except ImportError as exc:
-        missing = exc.name or "aiohttp"
-        if missing.partition(".")[0] == "scfm_lint":
-            raise
-        raise UsageError(
-            f"scfm-lint links needs the 'links' extra ({missing} is not installed):"
-            " pip install 'scfm-lint[links]'"
-        ) from None
+        raise _missing_extra(exc) from None
     return command
 
 
 def run(args: argparse.Namespace) -> int:
+    try:
+        import aiohttp  # noqa: F401  (imported here only to tell a missing extra from a bug)
+    except ImportError as exc:
+        raise _missing_extra(exc) from None
     _checker()
     from scfm_lint.engine.changes import AUTO, precommit_from_ref
     from scfm_lint.links import command as links_command
