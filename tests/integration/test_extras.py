@@ -101,3 +101,21 @@ def test_links_without_a_network_module_says_how_to_install(missing: str) -> Non
         "scfm-lint: error: scfm-lint links needs the 'links' extra (aiohttp, yarl);"
         f" {missing} is not installed: pip install 'scfm-lint[links]'\n"
     )
+
+
+def test_add_without_the_extra_says_how_to_install_or_go_offline(tmp_path: Path) -> None:
+    listing = tmp_path / "README.md"
+    text = "## Papers\n1. [2024 Cell] **scOld: a model** [[paper]](https://example.org/old)\n"
+    listing.write_text(text, encoding="utf-8")
+    code = (
+        "import sys\n"
+        "sys.modules['aiohttp'] = None\n"
+        "from scfm_lint.cli import main\n"
+        "raise SystemExit(main(['add', 'arXiv:2401.00001', '--section', 'Papers',"
+        f" {str(listing)!r}]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1
+    assert "pip install 'scfm-lint[links]', or compose offline with --title" in done.stderr
+    assert listing.read_text(encoding="utf-8") == text
