@@ -90,7 +90,6 @@ def test_host_and_key_are_what_the_request_uses(url):
 @settings(max_examples=300, deadline=None)
 @example("[]@")
 @given(st.text(alphabet="ab.-_@:/\\?#%[]0123456789fgxé ", max_size=24))
-@example("[]@")  # yarl raised IndexError: an internal error instead of invalid
 def test_any_authority_is_invalid_or_read_as_the_request_reads_it(rest):
     url = "http://" + rest
     if urls.problem(url) is not None:
