@@ -92,3 +92,17 @@ def test_bad_changed_only_value_is_refused(repo: Path, tmp_path: Path) -> None:
     done, _, _ = run_step("check", repo, tmp_path, **inputs(SCFM_CHANGED_ONLY="yes"))
     assert done.returncode == 2
     assert "changed-only input must be true, false or auto" in done.stdout
+
+
+def test_base_ref_is_never_an_option_of_git_fetch(repo: Path, insert: Edit, tmp_path: Path) -> None:
+    insert(8, LATE)
+    git(repo, "commit", "-qam", "the pull request")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", repo.as_uri(), str(clone))
+    pwned = tmp_path / "pwned"
+    # Without `--` git would take this for its --upload-pack option and run it.
+    hostile = f"--upload-pack=touch {pwned}; git-upload-pack"
+    done, outputs, _ = run_step("check", clone, tmp_path, **inputs(SCFM_BASE_REF=hostile))
+    assert done.returncode != 0
+    assert not pwned.exists()
+    assert "exit-code" not in outputs

@@ -117,3 +117,47 @@ def test_cli_github_format_on_a_change(
     assert len(lines) == 2
     assert "errors=0\nwarnings=1\n" in output.read_text(encoding="utf-8")
     assert "SCF311 year-order" in summary.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("message", "suggestion", "expected"),
+    [
+        pytest.param(
+            "arXiv PDF link: use https://arxiv.org/abs/2502.04567v2",
+            "https://arxiv.org/abs/2502.04567v2",
+            "arXiv PDF link: use https://arxiv.org/abs/2502.04567v2",
+            id="url-said",
+        ),
+        pytest.param(
+            "unknown venue 'Sturcture'; did you mean 'Structure'?",
+            "Structure",
+            "unknown venue 'Sturcture'; did you mean 'Structure'?",
+            id="quoted-said",
+        ),
+        pytest.param("tag year 2024: write 2025", "2025", "tag year 2024: write 2025", id="end"),
+        pytest.param(
+            "link uses http: use https",
+            "https://example.org/p",
+            "link uses http: use https (suggested: https://example.org/p)",
+            id="not-said",
+        ),
+        pytest.param(
+            "venue 'Cell Reports' is not where it appeared",
+            "Cell",
+            "venue 'Cell Reports' is not where it appeared (suggested: Cell)",
+            id="part-of-a-word-is-not-said",
+        ),
+    ],
+)
+def test_annotation_names_a_suggestion_once(message: str, suggestion: str, expected: str) -> None:
+    f = Finding(
+        "README.md",
+        1,
+        1,
+        "SCF251",
+        "arxiv-pdf-link",
+        Severity.WARNING,
+        message,
+        suggestion=suggestion,
+    )
+    assert annotation(f).split("::", 2)[2] == expected

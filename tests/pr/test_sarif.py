@@ -102,3 +102,22 @@ def test_cli_writes_sarif(
         (r.rule_id, r.locations[0].physical_location.region.start_line)  # type: ignore[index,union-attr]
         for r in model.runs[0].results or []
     ] == [("SCF101", 6)]
+
+
+def test_rules_point_at_the_rules_reference() -> None:
+    from scfm_lint.output.rulesdoc import REFERENCE
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "rules.md").read_text("utf-8")
+    rules = _log([])["runs"][0]["tool"]["driver"]["rules"]
+    assert len(rules) == len(load_all())
+    for rule in rules:
+        base, _, anchor = rule["helpUri"].partition("#")
+        assert base == REFERENCE
+        # GitHub's anchor of the heading `## SCF101 missing-venue`.
+        assert f"\n## {rule['id']} {rule['name']}\n" in doc
+        assert anchor == f"{rule['id']}-{rule['name']}".lower()
+        markdown = rule["help"]["markdown"]
+        assert "**What it does:**" in markdown
+        assert "**Fix:**" in markdown
+        assert markdown.endswith(f"]({rule['helpUri']})")
+        assert rule["help"]["text"].endswith(rule["helpUri"])

@@ -53,7 +53,11 @@ def run() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 clean, 1 findings, 2 error)."""
     words = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(words)
+    try:
+        parser = build_parser(words)
+    except ScfmLintError as exc:  # a command's options need what is not installed
+        print(f"scfm-lint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     args = parser.parse_args(words)
     try:
         runner = RUNNERS.get(args.command or "")

@@ -106,7 +106,16 @@ def _draft(args: argparse.Namespace, paper: Target, doc: Document, config: Confi
         if not args.title.strip() or args.year is None:
             raise UsageError("offline: pass --title and --year (and --venue, --url)")
         return Draft(clean_title(args.title), args.year, venue, paper.url)
-    from scfm_lint.compose.fetch import lookup  # aiohttp: only when a request is needed
+    try:
+        from scfm_lint.compose.fetch import lookup  # aiohttp: only when a request is needed
+    except ImportError as exc:
+        if (exc.name or "").partition(".")[0] == "scfm_lint":
+            raise
+        raise UsageError(
+            f"fetching metadata needs the 'links' extra (aiohttp, yarl); {exc.name} is not"
+            " installed: pip install 'scfm-lint[links]', or compose offline with --title,"
+            " --year, --venue and --url"
+        ) from None
 
     assert paper.ident is not None
     ident = paper.ident

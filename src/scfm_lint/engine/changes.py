@@ -24,12 +24,17 @@ _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 _DIFF = ("diff", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames", "-U0")
 
 
+def precommit_from_ref(environ: Mapping[str, str] | None = None) -> str | None:
+    """pre-commit's from-ref (pre-push, ``--from-ref``), or None when it set none."""
+    env = os.environ if environ is None else environ
+    return env.get("PRE_COMMIT_FROM_REF") or env.get("PRE_COMMIT_SOURCE") or None
+
+
 def resolve_ref(ref: str, environ: Mapping[str, str] | None = None) -> str:
     """The revision ``ref`` names; :data:`AUTO` is resolved from pre-commit's environment."""
     if ref != AUTO:
         return ref
-    env = os.environ if environ is None else environ
-    return env.get("PRE_COMMIT_FROM_REF") or env.get("PRE_COMMIT_SOURCE") or "HEAD"
+    return precommit_from_ref(environ) or "HEAD"
 
 
 def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 import os
 from pathlib import Path
+import re
 from typing import TextIO
 
 from scfm_lint.engine.finding import Finding, Severity
@@ -26,6 +27,14 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def says(message: str, suggestion: str) -> bool:
+    """Whether the message already names the suggestion as a word of its own (``use X``,
+    ``write 'X'``): 'Cell' is not said by "venue 'Cell Reports'"."""
+    before = r"(?:^|(?<=[\s'\"`(]))"
+    after = r"(?=$|['\"`?;,)!]|\.(?:\s|$))"
+    return re.search(before + re.escape(suggestion) + after, message) is not None
+
+
 def annotation(f: Finding, root: str | None = None) -> str:
     """The ``::error file=...,line=...,col=...,title=...::message`` command for one finding."""
     props = {"file": workspace_path(f.path, root), "line": str(f.line), "col": str(f.column)}
@@ -33,7 +42,9 @@ def annotation(f: Finding, root: str | None = None) -> str:
         props["endLine"] = str(f.end_line)
     props["title"] = f"{f.code} {f.name}"
     joined = ",".join(f"{k}={escape_property(v)}" for k, v in props.items())
-    message = f.message + (f" (suggested: {f.suggestion})" if f.suggestion else "")
+    message = f.message
+    if f.suggestion and not says(message, f.suggestion):
+        message += f" (suggested: {f.suggestion})"
     return f"::{COMMANDS[f.severity]} {joined}::{escape_data(message)}"
 
 

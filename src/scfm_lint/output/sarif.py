@@ -33,16 +33,23 @@ def workspace_path(path: str, root: str | None = None) -> str:
 
 def _rules() -> list[dict[str, Any]]:
     from scfm_lint.checks.registry import load_all
+    from scfm_lint.output import rulesdoc
 
     out = []
     for code, r in sorted(load_all().items()):
+        uri = rulesdoc.help_uri(r)
+        markdown = f"{rulesdoc.facts(r)}\n\n{rulesdoc.explanation_markdown(r)}"
         out.append(
             {
                 "id": code,
                 "name": r.name,
                 "shortDescription": {"text": r.summary},
                 "fullDescription": {"text": r.explanation},
-                "help": {"text": r.explanation, "markdown": r.explanation},
+                "helpUri": uri,
+                "help": {
+                    "text": f"{r.explanation}\n\nReference: {uri}",
+                    "markdown": f"{markdown}\n\n[{code} {r.name} in the rules reference]({uri})",
+                },
                 "defaultConfiguration": {"level": LEVELS[r.severity]},
                 "properties": {"tags": ["paper-list", "network" if r.network else "offline"]},
             }
