@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from scfm_lint.conventions.model import CONFIG, DEFAULT, LEARNED, Convention
 from scfm_lint.conventions.pins import Pins
 from scfm_lint.conventions.vote import tally, winner
@@ -74,6 +76,7 @@ def catalog_depth(doc: Document, pins: Pins) -> Convention[int]:
     if not shown_levels:
         return Convention("catalog-depth", 0, DEFAULT)
     top = min(shown_levels)
+    broken = _broken_by_level(doc)
     evidence = []
     depth = 0
     for level in range(top, 7):
@@ -81,8 +84,25 @@ def catalog_depth(doc: Document, pins: Pins) -> Convention[int]:
         if not at_level:
             continue
         shown = sum(1 for h in at_level if h.index in listed)
+        # A contents line whose link is broken still lists a heading of its nesting level.
+        shown = min(len(at_level), shown + broken.get(level, 0))
         evidence.append((f"h{level}/{len(at_level)}", shown))
         if level > top and shown < COVERED_SHARE * len(at_level):
             break
         depth = level - top + 1
     return Convention("catalog-depth", depth, LEARNED, tuple(evidence))
+
+
+def _broken_by_level(doc: Document) -> Counter[int]:
+    """Contents lines whose link leads to no heading, by the heading level their nesting
+    stands for (read from how the resolved lines nest)."""
+    catalog = doc.catalog
+    if catalog is None:
+        return Counter()
+    offsets = Counter(
+        doc.headings[i.heading].level - i.depth for i in catalog.items if i.heading is not None
+    )
+    if not offsets:
+        return Counter()
+    offset = offsets.most_common(1)[0][0]
+    return Counter(i.depth + offset for i in catalog.items if i.heading is None)
