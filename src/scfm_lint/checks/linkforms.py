@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 import re
 
+from scfm_lint.checks.entry_shape import judged
 from scfm_lint.checks.registry import Context, Hit, rule
 from scfm_lint.conventions import CONFIG, conventions_of
 from scfm_lint.conventions.links import doi_form
@@ -41,7 +42,7 @@ def arxiv_pdf(ctx: Context) -> Iterator[Hit]:
     if conventions_of(ctx).arxiv.value != "abs":
         return
     doc = ctx.doc
-    for entry in doc.entries:
+    for entry in judged(ctx):
         for link in entry.links:
             new = arxiv_abs(link.url)
             if new is None:
@@ -74,7 +75,7 @@ def http_link(ctx: Context) -> Iterator[Hit]:
     if conventions_of(ctx).scheme.value != "https":
         return
     doc = ctx.doc
-    for entry in doc.entries:
+    for entry in judged(ctx):
         for link in entry.links:
             if link.kind not in _WEB_KINDS:
                 continue
@@ -121,7 +122,7 @@ def link_form_mismatch(ctx: Context) -> Iterator[Hit]:
     if not arxiv_pdf_house and doi is None:
         return
     doc = ctx.doc
-    for entry in doc.entries:
+    for entry in judged(ctx):
         for link in entry.links:
             if link.kind not in _WEB_KINDS:
                 continue

@@ -7,6 +7,7 @@ import re
 
 from scfm_lint.conventions.model import CONFIG, DEFAULT, LEARNED, Convention
 from scfm_lint.conventions.pins import Pins
+from scfm_lint.conventions.shape import entry_like
 from scfm_lint.conventions.vote import MIN_VOTES, tally, winner
 from scfm_lint.document.model import Document, Link
 
@@ -43,8 +44,11 @@ def edit_distance(a: str, b: str, limit: int | None = None) -> int:
 
 
 def entry_links(doc: Document) -> Iterable[Link]:
+    """The links of items written as entries: ``1. [Tool](url): note`` lines (a section of
+    tools, say) have links of their own habits and do not vote on the list's."""
     for e in doc.entries:
-        yield from e.links
+        if entry_like(e):
+            yield from e.links
 
 
 def _close(rare: str, common: str) -> bool:
