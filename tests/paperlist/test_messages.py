@@ -204,3 +204,13 @@ def test_duplicate_title_says_how_the_links_differ(links, detail):
     )
     [found] = findings("## Models\n" + body, "SCF322")
     assert found.message.endswith(detail)
+
+
+def test_a_duplicate_item_without_a_bold_title_is_named_by_its_link():
+    text = (
+        "## Toolkits\n"
+        "1. [DeepChem](https://deepchem.io/): **A library for chemistry**\n"
+        "2. [OpenChem](https://deepchem.io/): **A toolkit for drug design**\n"
+    )
+    [hit] = findings(text, "SCF321")
+    assert hit.message.startswith("'OpenChem' at line 3")

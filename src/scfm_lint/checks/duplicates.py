@@ -324,7 +324,9 @@ def _hits(ctx: Context, code: str) -> Iterator[Hit]:
         if pair.code != code:
             continue
         later, first = doc.entries[pair.entry], doc.entries[pair.other]
-        title = later.title if len(later.title) <= 60 else later.title[:57].rstrip() + "..."
+        # An item with no bold title (``1. [Tool](url): note``) is named by its link's text.
+        name = later.title or (later.links[0].label if later.links else "")
+        title = name if len(name) <= 60 else name[:57].rstrip() + "..."
         yield Hit(
             later.line,
             later.title_column or later.column,
