@@ -9,6 +9,7 @@ from scfm_lint.checks.entry_shape import judged
 from scfm_lint.checks.registry import Context, Hit, rule
 from scfm_lint.conventions import CONFIG, conventions_of
 from scfm_lint.conventions.links import doi_form
+from scfm_lint.document.model import Link
 from scfm_lint.engine.finding import Severity
 from scfm_lint.util.textedit import arxiv_abs, https, link_fix
 
@@ -75,16 +76,13 @@ def http_link(ctx: Context) -> Iterator[Hit]:
     if conventions_of(ctx).scheme.value != "https":
         return
     doc = ctx.doc
-    for entry in judged(ctx):
-        for link in entry.links:
-            if link.kind not in _WEB_KINDS:
-                continue
-            new = https(link.url)
-            if new is None:
-                continue
-            fix = link_fix(doc, link, new, safe=False)
-            col = link.url_column or link.column
-            yield Hit(link.line, col, "link uses http: use https", fix=fix, suggestion=new)
+    for link in _web_links(ctx):
+        new = https(link.url)
+        if new is None:
+            continue
+        fix = link_fix(doc, link, new, safe=False)
+        col = link.url_column or link.column
+        yield Hit(link.line, col, "link uses http: use https", fix=fix, suggestion=new)
 
 
 def arxiv_pdf_url(url: str) -> str | None:
@@ -122,18 +120,23 @@ def link_form_mismatch(ctx: Context) -> Iterator[Hit]:
     if not arxiv_pdf_house and doi is None:
         return
     doc = ctx.doc
+    for link in _web_links(ctx):
+        col = link.url_column or link.column
+        new = arxiv_pdf_url(link.url) if arxiv_pdf_house else None
+        if new is not None:
+            fix = link_fix(doc, link, new, safe=True)
+            message = f"arXiv abstract link where the list links PDFs: use {new}"
+            yield Hit(link.line, col, message, fix=fix, suggestion=new)
+            continue
+        form = doi_form(link) if doi is not None else None
+        if form is not None and form != doi:
+            message = f"paper linked through {form} where the list links through {doi}"
+            yield Hit(link.line, col, message)
+
+
+def _web_links(ctx: Context) -> Iterator[Link]:
+    """The http(s) links of the entries the entry rules judge."""
     for entry in judged(ctx):
         for link in entry.links:
-            if link.kind not in _WEB_KINDS:
-                continue
-            col = link.url_column or link.column
-            new = arxiv_pdf_url(link.url) if arxiv_pdf_house else None
-            if new is not None:
-                fix = link_fix(doc, link, new, safe=True)
-                message = f"arXiv abstract link where the list links PDFs: use {new}"
-                yield Hit(link.line, col, message, fix=fix, suggestion=new)
-                continue
-            form = doi_form(link) if doi is not None else None
-            if form is not None and form != doi:
-                message = f"paper linked through {form} where the list links through {doi}"
-                yield Hit(link.line, col, message)
+            if link.kind in _WEB_KINDS:
+                yield link
