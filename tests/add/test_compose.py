@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scfm_lint.compose.draft import Draft, clean_title, spell_venue, venue_names
+from scfm_lint.compose.draft import Draft, clean_title, venue_names
 from scfm_lint.compose.identifier import canonical_url, parse_identifier
 from scfm_lint.compose.place import find_section, position
 from scfm_lint.compose.style import Style, render
@@ -12,6 +12,7 @@ from scfm_lint.config.load import build_config
 from scfm_lint.document.facts import LinkForm, TitleMarkup
 from scfm_lint.document.parse import parse_document
 from scfm_lint.errors import UsageError
+from scfm_lint.paperlist.house import spell_venue
 from scfm_lint.verify.ids import Identifier
 from scfm_lint.verify.record import Paper
 

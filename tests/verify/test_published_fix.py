@@ -16,7 +16,9 @@ from scfm_lint.verify.record import VerifyResult
 URL = "https://doi.org/10.1038/s41592-025-00001-x"
 
 
-def _fixed(text: str, lines: list[int], **config: Any) -> str | None:
+def _fixed(
+    text: str, lines: list[int], tag: tuple[int, str] = (2025, "Nature Methods"), **config: Any
+) -> str | None:
     doc = parse_document(text, "README.md")
     results = []
     for line in lines:
@@ -30,7 +32,7 @@ def _fixed(text: str, lines: list[int], **config: Any) -> str | None:
                 "published",
                 None,
                 published_url=URL,
-                published_tag=(2025, "Nature Methods"),
+                published_tag=tag,
             )
         )
     fix = published_fix(doc, as_config(merge(defaults(), config)), results)
@@ -157,3 +159,15 @@ def test_an_ordering_setting_naming_no_heading_only_stops_the_move() -> None:
     after = _fixed(_list(*items), [7], conventions=pin)
     assert after is not None
     assert after.splitlines()[6].startswith("1. [2025 Nature Methods] **Pre**")
+
+
+def test_the_new_venue_is_spelt_as_the_list_spells_it():
+    """The service says NeurIPS; a list that writes the alias NIPS throughout keeps it."""
+    text = _list(
+        "1. [2024 NIPS] **A** [[paper]](https://x.org/a)",
+        "1. [2024 NIPS] **B** [[paper]](https://x.org/b)",
+        f"1. {PRE}",
+    )
+    after = _fixed(text, [7], tag=(2025, "NeurIPS"))
+    assert after is not None
+    assert f"[2025 NIPS] **Pre** [[paper]]({URL})" in after

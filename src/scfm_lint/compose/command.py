@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 import sys
 
-from scfm_lint.compose.draft import Draft, clean_title, draft_from_paper, spell_venue
+from scfm_lint.compose.draft import Draft, clean_title, draft_from_paper
 from scfm_lint.compose.identifier import canonical_url, parse_identifier, rxiv_version_habit
 from scfm_lint.compose.place import direction, find_section, insertion, position, section_list
 from scfm_lint.compose.style import learn_style, render
@@ -22,6 +22,7 @@ from scfm_lint.document.source import read_source
 from scfm_lint.engine.run import lint
 from scfm_lint.errors import ScfmLintError, UsageError
 from scfm_lint.fixing.apply import apply_edits, unified_diff, write_atomic
+from scfm_lint.paperlist.house import spell_venue
 from scfm_lint.verify.ids import Identifier, identify
 
 EXIT_ADDED, EXIT_LISTED = 0, 1

@@ -19,6 +19,8 @@ from scfm_lint.document.model import Document, Entry
 from scfm_lint.engine.finding import Edit, Finding, Fix
 from scfm_lint.errors import ConfigError
 from scfm_lint.fixing.apply import apply_edits, select, unified_diff, usable, write_atomic
+from scfm_lint.paperlist.house import spell_venue
+from scfm_lint.paperlist.venues import Catalog
 from scfm_lint.util.textedit import span_of_lines
 from scfm_lint.verify.record import VerifyResult
 
@@ -74,7 +76,9 @@ class _Since:
     """The entry's lines with the new tag and URL."""
 
 
-def _rewritten(doc: Document, entry: Entry, result: VerifyResult) -> _Since | None:
+def _rewritten(
+    doc: Document, entry: Entry, result: VerifyResult, catalog: Catalog
+) -> _Since | None:
     """The entry's block with the published tag and URL, or None when the entry's shape
     leaves no safe place to write them (no year or venue in the tag, a URL not as parsed)."""
     tag, link = entry.tag, entry.links[0] if entry.links else None
@@ -83,6 +87,7 @@ def _rewritten(doc: Document, entry: Entry, result: VerifyResult) -> _Since | No
     if tag.year is None or tag.venue is None or link is None or not link.url_column:
         return None
     year, venue = result.published_tag
+    venue = spell_venue([venue], doc, catalog) or venue  # as this list spells that venue
     start, end = span_of_lines(doc, entry.line, entry.end_line)
     url_at = doc.offset(link.line, link.url_column)
     if doc.text[url_at : url_at + len(link.url)] != link.url:
@@ -155,7 +160,7 @@ def published_fix(doc: Document, config: Config, results: Sequence[VerifyResult]
     since: dict[int, _Since] = {}
     for entry in doc.entries:
         result = by_link.get((entry.links[0].line, entry.links[0].column)) if entry.links else None
-        found = _rewritten(doc, entry, result) if result is not None else None
+        found = None if result is None else _rewritten(doc, entry, result, config.venues)
         if found is not None:
             since[entry.index] = found
     if not since:
