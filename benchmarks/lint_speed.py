@@ -141,8 +141,12 @@ except ImportError:  # the layout before the document package
 path = sys.argv[1]
 config = load_config(Path(path), None, {})
 text = Path(path).read_text(encoding="utf-8")
+if isinstance(config, dict):  # before the typed Config
+    heading, excluded = config["catalog"]["heading"], config["sections"]["exclude"]
+else:
+    heading, excluded = config.catalog.heading, list(config.sections.exclude)
 start = time.process_time()
-doc = parse_document(text, path, config["catalog"]["heading"], config["sections"]["exclude"])
+doc = parse_document(text, path, heading, excluded)
 parsed = time.process_time()
 gc.freeze()  # as check does: the document lives until the end
 found = list(lint(doc, config))
