@@ -7,7 +7,7 @@ side by side; the conventions learned (value, source, counts); the time ``learn(
 this checkout drawn at random (``--seed``) from all lists, each with its source line, for a
 hand check (true / false / debatable).
 
-    python benchmarks/conventions_figures.py --baseline /work/main/.venv/bin/scfm-lint
+    python benchmarks/conventions_figures.py --baseline /path/to/earlier/venv/bin/scfm-lint
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def conventions_text(path: Path) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--baseline", default="/work/main/.venv/bin/scfm-lint")
+    parser.add_argument("--baseline", required=True, help="an earlier scfm-lint executable")
     parser.add_argument("--current", default=str(ROOT / ".venv" / "bin" / "scfm-lint"))
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--runs", type=int, default=50)
