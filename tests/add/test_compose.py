@@ -233,3 +233,14 @@ def test_bullets_crlf_and_indent_are_kept(tmp_path, monkeypatch, capsys) -> None
         "  - [Nature 2022] *D* [paper](https://example.org/d)\r\n",
     ]
     assert "README.md:6: added under 'Papers' (no request)" in capsys.readouterr().err
+
+
+def test_closest_headings_are_named_once() -> None:
+    doc = parse_document(
+        "# L\n\n## Molecule Generative Model\n\n## Protein Generative Model\n", "README.md"
+    )
+    with pytest.raises(UsageError) as caught:
+        find_section(doc, "generative")
+    message = str(caught.value)
+    assert message.count("'Molecule Generative Model'") == 1
+    assert message.count("'Protein Generative Model'") == 1

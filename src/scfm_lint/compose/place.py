@@ -24,7 +24,7 @@ def _closest(doc: Document, wanted: str) -> str:
     names = [h.text for h in doc.headings]
     by_norm = {_norm(n): n for n in names}
     close = difflib.get_close_matches(_norm(wanted), list(by_norm), n=5, cutoff=0.4)
-    inside = [n for k, n in by_norm.items() if _norm(wanted) in k and n not in close]
+    inside = [n for k, n in by_norm.items() if _norm(wanted) in k and k not in close]
     picked = [by_norm[c] for c in close] + inside
     return ", ".join(repr(n) for n in picked[:5]) or "none close"
 
