@@ -8,7 +8,7 @@ import re
 from scfm_lint.conventions.model import CONFIG, DEFAULT, LEARNED, Convention
 from scfm_lint.conventions.pins import Pins
 from scfm_lint.conventions.shape import entry_like
-from scfm_lint.conventions.vote import MIN_VOTES, tally, winner
+from scfm_lint.conventions.vote import MIN_VOTES, decide, tally
 from scfm_lint.document.model import Document, Link
 
 #: A label used at most this often is rare: a candidate typo when it is close to a common one.
@@ -111,19 +111,15 @@ MIXED = "mixed"
 
 
 def _form(name: str, votes: list[str], pins: Pins, default: str) -> Convention[str]:
-    evidence = tally(votes)
-    pinned = pins.words.get(name)
-    if pinned is not None:
-        return Convention(name, pinned, CONFIG, evidence)
-    value = winner(evidence)
-    if value is not None:
-        return Convention(name, value, LEARNED, evidence)
-    top, n = evidence[0] if evidence else (default, 0)
-    if len(votes) >= MIN_VOTES and top != default and n > dict(evidence).get(default, 0):
+    decided = decide(name, votes, pins.words.get(name), default)
+    if decided.source != DEFAULT or len(votes) < MIN_VOTES:
+        return decided
+    top, n = decided.evidence[0]
+    if top != default and n > dict(decided.evidence).get(default, 0):
         # No clear majority, and most links take the other form: flagging the list's own
         # majority would be noise, and flagging its minority would have no convention to cite.
-        return Convention(name, MIXED, LEARNED, evidence)
-    return Convention(name, default, DEFAULT, evidence)
+        return Convention(name, MIXED, LEARNED, decided.evidence)
+    return decided
 
 
 def _host(url: str) -> str:

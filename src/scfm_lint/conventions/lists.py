@@ -8,7 +8,7 @@ from itertools import pairwise
 from scfm_lint.conventions.model import CONFIG, DEFAULT, DOCUMENT, LEARNED, Convention
 from scfm_lint.conventions.pins import Pins
 from scfm_lint.conventions.shape import entry_like
-from scfm_lint.conventions.vote import MAJORITY, ORDER_MAJORITY, tally, winner
+from scfm_lint.conventions.vote import MAJORITY, ORDER_MAJORITY, decide, tally, winner
 from scfm_lint.document.model import Document, Entry
 
 DEFAULT_NUMBERING = "one"
@@ -41,16 +41,6 @@ def _pinned(pins: Pins, section: int | None, name: str) -> str | None:
     return pins.words.get(name)
 
 
-def _document(name: str, votes: list[str], pinned: str | None, default: str) -> Convention[str]:
-    evidence = tally(votes)
-    if pinned is not None:
-        return Convention(name, pinned, CONFIG, evidence)
-    value = winner(evidence)
-    if value is None:
-        return Convention(name, default, DEFAULT, evidence)
-    return Convention(name, value, LEARNED, evidence)
-
-
 def _list_numbers(doc: Document, entries: Sequence[int]) -> list[int | None]:
     return [doc.entries[i].number for i in entries]
 
@@ -63,7 +53,7 @@ def numbering(doc: Document, pins: Pins) -> tuple[Convention[str], list[Conventi
     """
     ordered = [lst for lst in doc.lists if lst.ordered and lst.entries]
     pooled = [v for lst in ordered for v in numbering_votes(_list_numbers(doc, lst.entries))]
-    whole = _document("numbering", pooled, pins.words.get("numbering"), DEFAULT_NUMBERING)
+    whole = decide("numbering", pooled, pins.words.get("numbering"), DEFAULT_NUMBERING)
     out = []
     for lst in ordered:
         section = doc.entries[lst.entries[0]].section

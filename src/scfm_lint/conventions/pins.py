@@ -12,14 +12,25 @@ from scfm_lint.errors import ConfigError
 
 @dataclass(frozen=True, slots=True)
 class Pins:
-    """What the configuration pins; None (or empty, or 0) leaves a convention learned."""
+    """The configuration's pins with its per-heading pins resolved against one document."""
 
-    words: Mapping[str, str | None]
-    """Document-wide word pins by convention name."""
+    settings: ConventionSettings
+    """The document-wide pins, as configured."""
     sections: Mapping[int, Mapping[str, str]]
     """Per heading index: the pins that apply to it (its own, else its nearest ancestor's)."""
-    labels: tuple[str, ...]
-    catalog_depth: int
+
+    @property
+    def words(self) -> Mapping[str, str | None]:
+        """Document-wide word pins by convention name."""
+        return self.settings.words
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return self.settings.labels
+
+    @property
+    def catalog_depth(self) -> int:
+        return self.settings.catalog_depth
 
 
 def _own_section_pins(doc: Document, settings: ConventionSettings) -> dict[int, dict[str, str]]:
@@ -42,4 +53,4 @@ def read_pins(doc: Document, settings: ConventionSettings) -> Pins:
     for h in doc.headings:  # parents come before their children
         inherited = sections.get(h.parent, {}) if h.parent is not None else {}
         sections[h.index] = {**inherited, **own.get(h.index, {})}
-    return Pins(settings.words, sections, settings.labels, settings.catalog_depth)
+    return Pins(settings, sections)

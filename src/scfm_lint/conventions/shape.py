@@ -6,7 +6,7 @@ from collections import Counter
 
 from scfm_lint.conventions.model import CONFIG, DEFAULT, LEARNED, Convention
 from scfm_lint.conventions.pins import Pins
-from scfm_lint.conventions.vote import tally, winner
+from scfm_lint.conventions.vote import decide
 from scfm_lint.document.facts import LinkForm, TagForm
 from scfm_lint.document.model import Document, Entry
 
@@ -28,21 +28,10 @@ def tag_form(entry: Entry) -> str | None:
     return None if entry.tag is None else _FORMS.get(entry.tag.form)
 
 
-def _decide(name: str, votes: list[str], pins: Pins, default: str) -> Convention[str]:
-    evidence = tally(votes)
-    pinned = pins.words.get(name)
-    if pinned is not None:
-        return Convention(name, pinned, CONFIG, evidence)
-    value = winner(evidence)
-    if value is None:
-        return Convention(name, default, DEFAULT, evidence)
-    return Convention(name, value, LEARNED, evidence)
-
-
 def tag(doc: Document, pins: Pins) -> Convention[str]:
     """The form most tags take: a list may write only years (``year``) or only venues."""
     votes = [form for e in doc.entries if (form := tag_form(e)) is not None and entry_like(e)]
-    return _decide("tag", votes, pins, "year-venue")
+    return decide("tag", votes, pins.words.get("tag"), "year-venue")
 
 
 def entry_like(entry: Entry) -> bool:
@@ -55,7 +44,7 @@ def trailing(doc: Document, pins: Pins) -> Convention[str]:
     """``text`` when most entries with links carry a note after them, else ``none`` (items
     not written as entries, such as ``1. [Tool](url): note``, do not vote)."""
     votes = ["text" if e.trailing else "none" for e in doc.entries if e.links and entry_like(e)]
-    return _decide("trailing", votes, pins, "none")
+    return decide("trailing", votes, pins.words.get("trailing"), "none")
 
 
 def catalog_depth(doc: Document, pins: Pins) -> Convention[int]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from scfm_lint.conventions.model import CONFIG, DEFAULT, LEARNED, Convention
+
 #: A value is a scope's convention when at least this share of its observations vote for it.
 MAJORITY = 0.8
 #: The whole document's year order needs only this share of its adjacent year pairs: one
@@ -31,3 +33,14 @@ def winner(
         return None
     value, n = evidence[0]
     return value if n >= majority * total else None
+
+
+def decide(name: str, votes: Iterable[str], pinned: str | None, default: str) -> Convention[str]:
+    """A document-wide word convention: the pin, else the clear winner, else ``default``."""
+    evidence = tally(votes)
+    if pinned is not None:
+        return Convention(name, pinned, CONFIG, evidence)
+    value = winner(evidence)
+    if value is None:
+        return Convention(name, default, DEFAULT, evidence)
+    return Convention(name, value, LEARNED, evidence)
