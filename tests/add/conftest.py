@@ -17,9 +17,8 @@ SCFOUNDATION = "scFoundation–2: large-scale <i>in silico</i> perturbation with
 
 
 @pytest.fixture(autouse=True)
-def _clean_environ(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(name, raising=False)
+def _own_cache_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Proxy variables are cleared for the whole suite (tests/conftest.py).
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 

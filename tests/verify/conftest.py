@@ -12,9 +12,8 @@ from .fakes import Fake, make_app
 
 
 @pytest.fixture(autouse=True)
-def _clean_environ(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(name, raising=False)
+def _own_cache_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    # Proxy variables are cleared for the whole suite (tests/conftest.py).
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
