@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 
 #: Year orders a section may follow; ``none`` (no evident order) is never judged.
 NEWEST, OLDEST = "newest-first", "oldest-first"
-_MODES = {NEWEST: "descending", OLDEST: "ascending"}
 
 
 def section_modes(doc: Document, config: Config) -> list[str]:
@@ -26,9 +25,10 @@ def section_modes(doc: Document, config: Config) -> list[str]:
     SCF311 judges by, as ``descending``, ``ascending`` or ``off`` (for fixes that move
     entries)."""
     conventions = learn(doc, config)
-    modes = [_MODES.get(conventions.order_of(h.index).value, "off") for h in doc.headings]
-    modes.append(_MODES.get(conventions.order_of(None).value, "off"))
-    return modes
+    return [
+        *(conventions.direction_of(h.index) for h in doc.headings),
+        conventions.direction_of(None),
+    ]
 
 
 def _renumber(doc: Document, items: Sequence[Entry], first: int, delim: str) -> Fix | None:

@@ -10,7 +10,7 @@ import sys
 
 from scfm_lint.compose.draft import Draft, clean_title, draft_from_paper
 from scfm_lint.compose.identifier import canonical_url, parse_identifier, rxiv_version_habit
-from scfm_lint.compose.place import direction, find_section, insertion, position, section_list
+from scfm_lint.compose.place import find_section, insertion, position, section_list
 from scfm_lint.compose.style import learn_style, render
 from scfm_lint.compose.twins import Listed, aliases, already_listed
 from scfm_lint.config.load import load_config
@@ -172,7 +172,7 @@ def run(args: argparse.Namespace) -> int:
     if listed and _refuse(doc, listed, heading, args.allow_cross_list):
         return EXIT_LISTED
     body = render(draft, learn_style(conventions, entries, doc.entries))
-    mode = direction(conventions, heading, "off")
+    mode = conventions.direction_of(heading.index)
     sequential = conventions.numbering_of(entries[0].list_id).value == "sequential"
     placed = insertion(doc, entries, position(entries, draft.year, mode), body, sequential)
     new = apply_edits(doc.text, placed.edits)

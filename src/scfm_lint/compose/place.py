@@ -6,14 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 import difflib
 
-from scfm_lint.conventions.model import Conventions
 from scfm_lint.document.model import Document, Entry, Heading
 from scfm_lint.engine.finding import Edit
 from scfm_lint.errors import UsageError
 from scfm_lint.util.textedit import line_ending, span_of_lines
 
 #: Learned order -> the direction entries run in.
-_ORDER = {"newest-first": "descending", "oldest-first": "ascending"}
 
 
 def _norm(text: str) -> str:
@@ -53,13 +51,6 @@ def section_list(doc: Document, heading: Heading) -> list[Entry]:
     raise UsageError(f"section {heading.text!r} (line {heading.line}) has no list of entries{hint}")
 
 
-def direction(conventions: Conventions, heading: Heading, configured: str) -> str:
-    """``descending``, ``ascending`` or ``off``: the section's learned (or pinned) order,
-    else ``configured`` (where no order is evident, SCF311 judges none)."""
-    learned = conventions.order_of(heading.index).value
-    return _ORDER.get(learned, configured)
-
-
 def position(entries: Sequence[Entry], year: int | None, mode: str) -> int:
     """Index in ``entries`` before which the new entry goes.
 
@@ -67,7 +58,7 @@ def position(entries: Sequence[Entry], year: int | None, mode: str) -> int:
     list already out of order gets no new disorder. Among its year's entries the new one is
     the newest: first in a newest-first list, last in an oldest-first one; the entries
     already there keep their order (stable)."""
-    if year is None or mode not in _ORDER.values():
+    if year is None or mode not in ("ascending", "descending"):
         return len(entries)
     sign = 1 if mode == "descending" else -1
     # wrong_before[i]: entries before slot i that belong after the new one; wrong_after[i]:

@@ -19,6 +19,8 @@ DEFAULT = "default"
 
 SOURCES = (LEARNED, DOCUMENT, CONFIG, DEFAULT)
 
+_DIRECTIONS = {"newest-first": "descending", "oldest-first": "ascending"}
+
 
 @dataclass(frozen=True)
 class Convention(Generic[T]):
@@ -98,6 +100,11 @@ class Conventions:
             if c.key == key:
                 return c
         return self.document_order
+
+    def direction_of(self, section: int | None) -> str:
+        """The section's year order as fixes that move entries read it: ``descending``,
+        ``ascending`` or ``off`` (no evident order)."""
+        return _DIRECTIONS.get(self.order_of(section).value, "off")
 
     def format_of(self, section: int | None) -> Convention[str] | None:
         """Whether a section's list items are in the entry format; None when it has none."""
