@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from scfm_lint.checks.registry import Context, Hit, rule
 from scfm_lint.conventions import DEFAULT, Conventions, conventions_of
-from scfm_lint.document.facts import Tag, TagForm
+from scfm_lint.conventions.shape import tag_form as shape_of
+from scfm_lint.document.facts import Tag
 from scfm_lint.document.model import Document, Entry
 from scfm_lint.engine.finding import Severity
 
@@ -16,11 +17,6 @@ PATTERNS = {
     "year-venue": "[YEAR VENUE]",
     "venue-year": "[VENUE YEAR]",
     "year-dash-venue": "[YEAR-VENUE]",
-}
-_FORM_NAMES = {
-    TagForm.YEAR_VENUE: "year-venue",
-    TagForm.VENUE_YEAR: "venue-year",
-    TagForm.YEAR_DASH_VENUE: "year-dash-venue",
 }
 
 
@@ -141,11 +137,8 @@ def tag_form(ctx: Context) -> Iterator[Hit]:
         "" if conv.tag.source == DEFAULT else f" ({conv.tag.count(want)} of {conv.tag.total} tags)"
     )
     for e in judged(ctx):
-        tag = e.tag
-        if tag is None:
-            continue
-        form = _FORM_NAMES.get(tag.form)
-        if form is None or form == want:
+        tag, form = e.tag, shape_of(e)
+        if tag is None or form not in PATTERNS or form == want:
             continue
         better = rewrite(tag, want)
         yield Hit(
