@@ -106,11 +106,6 @@ class Conventions:
         ``ascending`` or ``off`` (no evident order)."""
         return _DIRECTIONS.get(self.order_of(section).value, "off")
 
-    def format_of(self, section: int | None) -> Convention[str] | None:
-        """Whether a section's list items are in the entry format; None when it has none."""
-        key = -1 if section is None else section
-        return next((c for c in self.formats if c.key == key), None)
-
     def scalars(self) -> tuple[Convention[str], ...]:
         """The document-wide conventions with a word as value, in display order."""
         return (

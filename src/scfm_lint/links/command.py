@@ -118,17 +118,6 @@ async def check_urls(
     return CheckRun(results, checker.requests_sent, checker.network_down)
 
 
-def check_with_cache(
-    keys: Sequence[str],
-    settings: Settings,
-    policies: Policies,
-    progress: Progress | None = None,
-) -> CheckRun:
-    """Serve what the cache knows, check the rest over the network, store fresh verdicts."""
-    checked, _ = check_beside(keys, settings, policies, progress)
-    return checked
-
-
 async def _both(
     keys: Sequence[str],
     settings: Settings,
@@ -167,8 +156,9 @@ def check_beside(
     progress: Progress | None = None,
     beside: Callable[[aiohttp.ClientSession], Awaitable[T]] | None = None,
 ) -> tuple[CheckRun, T | None]:
-    """:func:`check_with_cache`, running ``beside(session)`` in the same event loop over the
-    same session, concurrently with the page checks; returns both outcomes."""
+    """Serve what the cache knows, check the rest over the network and store fresh verdicts,
+    running ``beside(session)`` (``--verify``) concurrently in the same event loop over the
+    same session; returns both outcomes."""
     import asyncio
 
     from scfm_lint.links.cache import Cache
